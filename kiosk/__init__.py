@@ -1,0 +1,23 @@
+"""Safeguarding Learning Kiosk: learning from serious case reviews, offline, in many languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import content, errors, i18n, security, views
+from .settings import load_settings
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. Raises content.ContentError, naming every problem, if the content is broken."""
+    app = Flask(__name__, static_folder=str(Path(__file__).resolve().parent.parent / "static"), static_url_path="/static")
+    app.config.update(load_settings())
+    app.config.update(config or {})
+    app.extensions["kiosk_library"] = content.load(Path(app.config["CONTENT_DIR"]))
+    i18n.init_app(app)
+    security.init_app(app)
+    app.register_blueprint(views.bp)
+    errors.init_app(app)
+    return app

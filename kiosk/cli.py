@@ -1,0 +1,44 @@
+"""The `kiosk` command: check content, and (later) translator and export commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import content
+from .settings import load_settings
+
+
+def check(args) -> int:
+    """Validate the content; one line per problem, exit status 1 if there are any."""
+    content_dir = Path(args.content or load_settings()["CONTENT_DIR"])
+    try:
+        library = content.load(content_dir)
+    except content.ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in {content_dir}", file=sys.stderr)
+        return 1
+    groups = {name: len(library.group(name)) for name in ("key-message", "poster-theme")}
+    print(f"content OK: {groups['key-message']} key messages, {groups['poster-theme']} poster themes, "
+          f"{len(library.contacts.contacts)} contacts ({content_dir})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate the content files")
+    check_parser.add_argument("--content", help="content folder (default: from settings)")
+    check_parser.set_defaults(run=check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

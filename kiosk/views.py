@@ -1,0 +1,89 @@
+"""The pages: home, a card, the report page, and the small routes around them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
+
+bp = Blueprint("pages", __name__)
+
+TEXT_SIZES = ("1", "2", "3")  # normal, large, largest
+TEXT_SIZE_COOKIE = "text-size"
+
+
+def library():
+    return current_app.extensions["kiosk_library"]
+
+
+@bp.url_value_preprocessor
+def take_language(endpoint, values):
+    if values and "lang" in values:
+        lang = values.pop("lang")
+        if lang not in current_app.config["KIOSK_LANGUAGES"]:
+            abort(404)
+        g.lang = lang
+
+
+@bp.url_defaults
+def add_language(endpoint, values):
+    if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = g.get("lang", current_app.config["DEFAULT_LANGUAGE"])
+
+
+@bp.app_context_processor
+def page_context():
+    size = request.cookies.get(TEXT_SIZE_COOKIE)
+    return {
+        "library": library(),
+        "languages": current_app.config["KIOSK_LANGUAGES"],
+        "text_size": size if size in TEXT_SIZES else TEXT_SIZES[0],
+        "text_sizes": TEXT_SIZES,
+    }
+
+
+@bp.route("/")
+def root():
+    offered = list(current_app.config["KIOSK_LANGUAGES"])
+    best = request.accept_languages.best_match(offered) or current_app.config["DEFAULT_LANGUAGE"]
+    return redirect(url_for("pages.home", lang=best))
+
+
+@bp.route("/healthz")
+def healthz():
+    return jsonify(status="ok", cards=len(library().cards), languages=list(current_app.config["KIOSK_LANGUAGES"]))
+
+
+@bp.route("/<lang>/")
+def home():
+    return render_template("home.html", key_messages=library().group("key-message"),
+                           poster_themes=library().group("poster-theme"))
+
+
+@bp.route("/<lang>/themes/<slug>/")
+def card(slug):
+    cards = library().cards
+    if slug not in cards:
+        abort(404)
+    card = cards[slug]
+    group = library().group(card.group)
+    index = group.index(card)
+    return render_template("card.html", card=card,
+                           previous=group[index - 1] if index > 0 else None,
+                           next=group[index + 1] if index + 1 < len(group) else None)
+
+
+@bp.route("/<lang>/report/")
+def report():
+    return render_template("report.html", report=library().report)
+
+
+@bp.route("/<lang>/text-size/")
+def text_size():
+    """Sets the text size without JavaScript, then goes back to the page the reader was on."""
+    size = request.args.get("size", TEXT_SIZES[0])
+    back = request.args.get("next", "")
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = url_for("pages.home")
+    response = redirect(back)
+    if size in TEXT_SIZES:
+        response.set_cookie(TEXT_SIZE_COOKIE, size, samesite="Strict", max_age=60 * 60 * 24 * 365)
+    return response

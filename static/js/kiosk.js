@@ -1,0 +1,18 @@
+// Progressive enhancement only: every page works without this file.
+"use strict";
+
+// Text size: change it in place instead of a round trip, and remember it for the next page.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-text-size]");
+  if (!link) return;
+  event.preventDefault();
+  const size = link.dataset.textSize;
+  document.cookie = `text-size=${size}; path=/; max-age=31536000; samesite=strict`;
+  const root = document.documentElement;
+  root.className = root.className.replace(/\btext-size-\d\b/, "") + ` text-size-${size}`;
+  root.className = root.className.trim();
+  for (const other of document.querySelectorAll("a[data-text-size]")) {
+    if (other === link) other.setAttribute("aria-current", "true");
+    else other.removeAttribute("aria-current");
+  }
+});

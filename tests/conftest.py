@@ -1,0 +1,57 @@
+"""Shared fixtures: the app built from the real content, a client, and a scratch copy of the content."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from kiosk import create_app
+from kiosk.settings import PROJECT_DIR
+
+CONTENT_DIR = PROJECT_DIR / "content"
+
+# The report-a-concern numbers, as the partnership publishes them (source: the seed page).
+NUMBERS = {"999": "tel:999", "020 8489 4470": "tel:+442084894470", "020 8489 0000": "tel:+442084890000"}
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def site_pages(app) -> dict[str, str]:
+    """Every page reached by following links from /, with its HTML."""
+    client = app.test_client()
+    pages, queue = {}, deque(["/"])
+    while queue:
+        path = queue.popleft()
+        if path in pages:
+            continue
+        response = client.get(path, follow_redirects=True)
+        assert response.status_code == 200, path
+        if response.mimetype != "text/html":
+            continue
+        html = response.get_data(as_text=True)
+        pages[path] = html
+        for link in re.findall(r'href="(/[^"#?]*)"', html):
+            if not link.startswith("/static/") and link not in pages:
+                queue.append(link)
+    return pages
+
+
+@pytest.fixture()
+def content_copy(tmp_path) -> Path:
+    """A scratch copy of the real content, to break on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target

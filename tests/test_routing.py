@@ -1,0 +1,45 @@
+import pytest
+
+from kiosk import create_app
+
+
+def test_root_redirects_to_the_default_language(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response.location.endswith("/en/")
+
+
+def test_healthz(client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "cards": 19, "languages": ["en"]}
+
+
+@pytest.mark.parametrize("path", [
+    "/xx/",                                   # unknown language
+    "/zz-ZZ/themes/mobile-families/",
+    "/en/themes/no-such-card/",               # unknown card
+    "/en/themes/../report/",                  # path tricks
+    "/en/themes/..%2F..%2Fetc%2Fpasswd/",
+    "/en/themes/mobile-families%2F..%2Fchild-neglect/",
+    "/en/themes/" + "a" * 5000 + "/",         # very long slug
+    "/en/themes/MOBILE-FAMILIES/",
+    "/static/../content/contacts.yaml",
+    "/en/nowhere/",
+])
+def test_unknown_pages_get_the_friendly_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "Page not found" in page and 'class="report-panel"' in page
+    assert "Traceback" not in page
+
+
+def test_a_crash_shows_a_friendly_page_with_the_numbers():
+    app = create_app({"TESTING": False})
+
+    @app.route("/boom-for-test")
+    def boom():
+        raise RuntimeError("deliberate")
+
+    response = app.test_client().get("/boom-for-test")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Something went wrong" in page and 'href="tel:999"' in page and "deliberate" not in page
