@@ -1,4 +1,5 @@
-"""The `kiosk` command: check content, and (later) translator and export commands."""
+"""The `kiosk` command. Each area adds its own subcommands through an ``add_commands(subparsers)``
+function in its module; this file only gathers them."""
 
 from __future__ import annotations
 
@@ -26,12 +27,16 @@ def check(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_commands(commands) -> None:
     check_parser = commands.add_parser("check", help="validate the content files")
     check_parser.add_argument("--content", help="content folder (default: from settings)")
     check_parser.set_defaults(run=check)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_commands(commands)  # check
     return parser
 
 
