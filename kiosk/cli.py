@@ -7,13 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import content
+from . import catalogues, content
 from .settings import load_settings
 
 
 def check(args) -> int:
-    """Validate the content; one line per problem, exit status 1 if there are any."""
-    content_dir = Path(args.content or load_settings()["CONTENT_DIR"])
+    """Validate the content and the catalogues; one line per problem, exit status 1 if there are any."""
+    settings = load_settings()
+    content_dir = Path(args.content or settings["CONTENT_DIR"])
     try:
         library = content.load(content_dir)
     except content.ContentError as err:
@@ -24,7 +25,12 @@ def check(args) -> int:
     groups = {name: len(library.group(name)) for name in ("key-message", "poster-theme")}
     print(f"content OK: {groups['key-message']} key messages, {groups['poster-theme']} poster themes, "
           f"{len(library.contacts.contacts)} contacts ({content_dir})")
-    return 0
+    po_paths = catalogues.find_catalogues(Path(settings["TRANSLATIONS_DIR"]))
+    errors = [f for po in po_paths for f in catalogues.check_catalogue(po) if f.severity == "error"]
+    for finding in errors:
+        print(finding, file=sys.stderr)
+    print(f"catalogues: {len(po_paths)} checked, {len(errors)} error(s)" + (" (details: kiosk i18n check)" if errors else ""))
+    return 1 if errors else 0
 
 
 def add_commands(commands) -> None:
@@ -37,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
     commands = parser.add_subparsers(dest="command", required=True)
     add_commands(commands)  # check
+    catalogues.add_commands(commands)  # i18n ...
     return parser
 
 

@@ -33,11 +33,12 @@ class Msg(str):
 
     context: str = ""
     comment: str = ""
+    loc: tuple = ()  # where it sits in its file, e.g. ("points", 2, "text"), for line numbers
 
     @classmethod
-    def of(cls, text: str, context: str, comment: str = "") -> Msg:
+    def of(cls, text: str, context: str, comment: str = "", loc: tuple = ()) -> Msg:
         msg = cls(text)
-        msg.context, msg.comment = context, comment
+        msg.context, msg.comment, msg.loc = context, comment, loc
         return msg
 
 
@@ -45,9 +46,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _attach(model: BaseModel, field: str, context: str, comment: str = "") -> None:
+def _attach(model: BaseModel, field: str, context: str, comment: str, loc: tuple) -> None:
     """Turn a validated text field into a Msg, so templates can translate it with its context."""
-    object.__setattr__(model, field, Msg.of(getattr(model, field), context, comment))
+    object.__setattr__(model, field, Msg.of(getattr(model, field), context, comment, loc))
 
 
 class Source(Strict):
@@ -83,12 +84,12 @@ class Card(Strict):
     @model_validator(mode="after")
     def attach_contexts(self):
         note = self.translator_note or ""
-        _attach(self, "title", f"{self.slug}|title", note)
-        _attach(self, "summary", f"{self.slug}|summary", note)
+        _attach(self, "title", f"{self.slug}|title", note, ("title",))
+        _attach(self, "summary", f"{self.slug}|summary", note, ("summary",))
         for i, point in enumerate(self.points):
-            _attach(point, "text", f"{self.slug}|points[{i}]", note)
+            _attach(point, "text", f"{self.slug}|points[{i}]", note, ("points", i, "text"))
         object.__setattr__(self, "questions", [
-            Msg.of(q, f"{self.slug}|questions[{i}]", note) for i, q in enumerate(self.questions)])
+            Msg.of(q, f"{self.slug}|questions[{i}]", note, ("questions", i)) for i, q in enumerate(self.questions)])
         return self
 
     def messages(self) -> list[Msg]:
@@ -109,18 +110,24 @@ class Contact(Strict):
     number: Text
     hours: list[Hours] = []  # empty means any time
 
-    @model_validator(mode="after")
-    def attach_contexts(self):
-        _attach(self, "label", f"contacts|{self.id}|label")
-        _attach(self, "name", f"contacts|{self.id}|name")
-        _attach(self, "when", f"contacts|{self.id}|when")
-        return self
-
 
 class Contacts(Strict):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     timezone: Text
     contacts: Annotated[list[Contact], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def attach_contexts(self):
+        notes = {"label": "A few words beside the number in the report-a-concern panel on every page.",
+                 "when": "Who should call this number; a heading on the report-a-concern page.",
+                 "name": "Who answers this number."}
+        for i, contact in enumerate(self.contacts):
+            for field, note in notes.items():
+                _attach(contact, field, f"contacts|{contact.id}|{field}", note, ("contacts", i, field))
+        return self
+
+    def messages(self) -> list[Msg]:
+        return [m for c in self.contacts for m in (c.label, c.when, c.name)]
 
 
 class ReportSection(Strict):
@@ -136,12 +143,13 @@ class Report(Strict):
 
     @model_validator(mode="after")
     def attach_contexts(self):
-        _attach(self, "title", "report|title")
-        _attach(self, "intro", "report|intro")
+        _attach(self, "title", "report|title", "", ("title",))
+        _attach(self, "intro", "report|intro", "", ("intro",))
         for i, section in enumerate(self.sections):
-            _attach(section, "heading", f"report|sections[{i}]|heading")
+            _attach(section, "heading", f"report|sections[{i}]|heading", "", ("sections", i, "heading"))
             object.__setattr__(section, "paragraphs", [
-                Msg.of(p, f"report|sections[{i}]|paragraphs[{j}]") for j, p in enumerate(section.paragraphs)])
+                Msg.of(p, f"report|sections[{i}]|paragraphs[{j}]", "", ("sections", i, "paragraphs", j))
+                for j, p in enumerate(section.paragraphs)])
         return self
 
     def messages(self) -> list[Msg]:
@@ -194,8 +202,7 @@ class Library:
     def messages(self) -> list[Msg]:
         """Every translatable string in the content, for extraction."""
         msgs = [m for card in self.cards.values() for m in card.messages()]
-        msgs += [m for c in self.contacts.contacts for m in (c.label, c.when, c.name)]
-        return msgs + self.report.messages()
+        return msgs + self.contacts.messages() + self.report.messages()
 
 
 # --- reading YAML with line numbers -------------------------------------------------------------
@@ -249,7 +256,7 @@ def _dotted(loc: tuple) -> str:
     return out
 
 
-def _line_for(lines: dict[tuple, int], loc: tuple) -> int | None:
+def line_for(lines: dict[tuple, int], loc: tuple) -> int | None:
     while loc not in lines and loc:
         loc = loc[:-1]
     return lines.get(loc)
@@ -312,7 +319,7 @@ def _validate(path: Path, model: type[BaseModel]):
     except ValidationError as err:
         for error in err.errors():
             loc = error["loc"]
-            problems.append(Problem(path, _line_for(lines, loc), _dotted(loc), _describe(error, model)))
+            problems.append(Problem(path, line_for(lines, loc), _dotted(loc), _describe(error, model)))
         return None, lines, problems
 
 
@@ -327,7 +334,7 @@ def _check_card(path: Path, card: Card, lines: dict) -> list[Problem]:
     for i, point in enumerate(card.points):
         for ref in point.sources:
             if ref not in ids:
-                problems.append(Problem(path, _line_for(lines, ("points", i, "sources")), f"points[{i}].sources",
+                problems.append(Problem(path, line_for(lines, ("points", i, "sources")), f"points[{i}].sources",
                                         f"'{ref}' is not the id of any entry in this card's sources ({', '.join(ids)})"))
     return problems
 
@@ -353,19 +360,32 @@ def _check_contacts(path: Path, contacts: Contacts, lines: dict) -> tuple[dict[s
 
         zoneinfo.ZoneInfo(contacts.timezone)
     except Exception:
-        problems.append(Problem(path, _line_for(lines, ("timezone",)), "timezone",
+        problems.append(Problem(path, line_for(lines, ("timezone",)), "timezone",
                                 f"'{contacts.timezone}' is not a known time zone; expected e.g. Europe/London"))
     for i, contact in enumerate(contacts.contacts):
         phone = phone_for(contact.number, contacts.region)
         if phone is None:
-            problems.append(Problem(path, _line_for(lines, ("contacts", i, "number")), f"contacts[{i}].number",
+            problems.append(Problem(path, line_for(lines, ("contacts", i, "number")), f"contacts[{i}].number",
                                     f"'{contact.number}' is not a valid phone number in region {contacts.region}"))
         elif contact.id in phones:
-            problems.append(Problem(path, _line_for(lines, ("contacts", i, "id")), f"contacts[{i}].id",
+            problems.append(Problem(path, line_for(lines, ("contacts", i, "id")), f"contacts[{i}].id",
                                     f"'{contact.id}' is used twice"))
         else:
             phones[contact.id] = phone
     return phones, problems
+
+
+def model_for(path: Path) -> type[BaseModel]:
+    """Which schema a content file follows, from where it lives."""
+    return {"contacts.yaml": Contacts, "report.yaml": Report}.get(Path(path).name, Card)
+
+
+def load_file(path: Path) -> tuple[BaseModel, dict[tuple, int]]:
+    """One content file, validated, with the line of every field; raises ContentError."""
+    item, lines, problems = _validate(Path(path), model_for(path))
+    if problems:
+        raise ContentError(problems)
+    return item, lines
 
 
 def load(content_dir: Path) -> Library:
@@ -385,7 +405,7 @@ def load(content_dir: Path) -> Library:
     by_slug: dict[str, Path] = {}
     for path, card, lines in cards:
         if card.slug in by_slug:
-            problems.append(Problem(path, _line_for(lines, ("slug",)), "slug",
+            problems.append(Problem(path, line_for(lines, ("slug",)), "slug",
                                     f"'{card.slug}' is already used by {by_slug[card.slug]}; slugs must be unique"))
         by_slug.setdefault(card.slug, path)
 

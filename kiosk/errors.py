@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 
 def _language_from_path() -> None:
     """Error pages speak the language in the URL when it is one we offer."""
+    g.error_page = True
     first = request.path.strip("/").split("/", 1)[0]
     if "lang" not in g and first in current_app.config["KIOSK_LANGUAGES"]:
         g.lang = first

@@ -1,90 +1,168 @@
-"""Languages: which are offered, how each is named and written, and how content is translated.
+"""Languages: which are offered, how each is named and written, and how every string is translated.
 
-English is the source language. Other languages are gettext catalogues under the translations folder
-(``<lang>/LC_MESSAGES/messages.po``); Flask-Babel serves them.
+English is the source. Other languages are gettext catalogues, ``translations/<lang>/LC_MESSAGES/messages.po``,
+compiled to ``.mo`` here at start-up when missing or older than the ``.po``. A catalogue that cannot be read
+disables that one language, with a warning; a language is offered only when its report-a-concern strings are
+all translated. The pseudo-locale (``en-XA``) is generated on the fly from the English, for layout review and
+for the test that proves no string escapes gettext.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import flask_babel
 from babel import Locale
 from babel.dates import format_skeleton, format_time, get_day_names
 from babel.lists import format_list
 from flask import current_app, g
-from flask_babel import Babel, gettext, pgettext
 from markupsafe import Markup, escape
 
+from . import catalogues, pseudo
 from .content import DAYS, Hours, Msg
 
 SOURCE_LANGUAGE = "en"
+PANEL_CONTEXT = "report panel"  # context of the panel's interface strings (written out in calls, for the extractor)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Language:
-    code: str  # as in the URL, e.g. "pt-BR" would be "pt_BR" in the catalogue folder
+    code: str  # as in the URL and the catalogue folder
     name: str  # in the language itself: "Türkçe", "العربية"
     direction: str  # "ltr" or "rtl"
+    babel_locale: str  # the locale whose dates, lists and plural rules apply
 
     @classmethod
     def of(cls, code: str) -> Language:
+        if code == pseudo.CODE:
+            return cls(code, pseudo.NAME, "ltr", SOURCE_LANGUAGE)
         locale = Locale.parse(code.replace("-", "_"))
         name = locale.get_display_name(locale) or code
-        return cls(code, name[:1].upper() + name[1:], locale.text_direction)
+        return cls(code, name[:1].upper() + name[1:], locale.text_direction, str(locale))
 
 
-def find_languages(translations_dir: Path) -> dict[str, Language]:
-    """English plus every language with a catalogue, in a stable order."""
-    codes = [SOURCE_LANGUAGE]
-    if translations_dir.is_dir():
-        codes += sorted(p.parent.parent.name for p in translations_dir.glob("*/LC_MESSAGES/messages.po"))
-    return {code: Language.of(code) for code in codes}
+@dataclass
+class LanguageStatus:
+    """Whether a language is offered, and if not, why (shown on the translators' page)."""
+
+    language: Language
+    offered: bool
+    problem: str = ""
+    po_path: Path | None = None
+
+
+def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo: bool) -> dict[str, LanguageStatus]:
+    """English, every catalogue found (compiled if stale), and the pseudo-locale when asked for."""
+    statuses = {SOURCE_LANGUAGE: LanguageStatus(Language.of(SOURCE_LANGUAGE), offered=True)}
+    for po_path in catalogues.find_catalogues(translations_dir):
+        code = catalogues.language_of(po_path)
+        try:
+            language = Language.of(code)
+        except Exception:
+            log.warning("translations/%s: not a known language code; ignored", code)
+            continue
+        status = LanguageStatus(language, offered=False, po_path=po_path)
+        statuses[code] = status
+        try:
+            translated = catalogues.compile_if_stale(po_path)
+        except catalogues.CatalogueError as err:
+            status.problem = str(err)
+            log.warning("language %s disabled: %s", code, err)
+            continue
+        missing = sorted(report_keys - translated)
+        if missing:
+            status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {missing[0]!r}"
+            log.warning("language %s not offered: %s", code, status.problem)
+            continue
+        status.offered = True
+    if want_pseudo:
+        statuses[pseudo.CODE] = LanguageStatus(Language.of(pseudo.CODE), offered=True)
+    return statuses
+
+
+# --- translating ----------------------------------------------------------------------------------
 
 
 def current_language() -> Language:
-    return current_app.config["KIOSK_LANGUAGES"][g.get("lang", current_app.config["DEFAULT_LANGUAGE"])]
+    languages = current_app.config["KIOSK_LANGUAGES"]
+    return languages.get(g.get("lang"), languages[current_app.config["DEFAULT_LANGUAGE"]])
 
 
 def select_locale() -> str:
-    return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+    """Flask-Babel's locale: the page's language (the pseudo-locale formats as English)."""
+    return current_language().babel_locale
+
+
+def lookup(msgid: str, context: str | None = None) -> tuple[str, bool]:
+    """The translation of one msgid in the page's language, and whether a translation exists."""
+    code = current_language().code
+    if code == SOURCE_LANGUAGE:
+        return msgid, True
+    if code == pseudo.CODE:
+        return pseudo.localise(msgid), True
+    translations = flask_babel.get_translations()
+    key = f"{context}\x04{msgid}" if context else msgid
+    text = getattr(translations, "_catalog", {}).get(key)
+    return (text, True) if text else (msgid, False)
+
+
+def gettext(msgid: str, context: str | None = None, **variables) -> str:
+    """Plain text, for Python code and attributes; English where a translation is missing."""
+    text, _ = lookup(msgid, context)
+    return text % variables if variables else text
+
+
+def pgettext(context: str, msgid: str, **variables) -> str:
+    return gettext(msgid, context, **variables)
+
+
+def marked(msgid: str, context: str | None = None, **variables) -> Markup:
+    """For page text: a missing translation shows the English, marked lang="en" so screen readers switch voice."""
+    text, found = lookup(msgid, context)
+    text = escape(text) % {k: escape(v) for k, v in variables.items()} if variables else escape(text)
+    return text if found else Markup('<span lang="en">%s</span>') % text
 
 
 def translate(msg: Msg) -> Markup:
-    """A content string in the page's language; English where no translation exists yet, marked so."""
-    text = pgettext(msg.context, str(msg)) if msg.context else gettext(str(msg))
-    return mark_untranslated(text, str(msg))
-
-
-def mark_untranslated(text: str, source: str) -> Markup:
-    if text == source and current_language().code != SOURCE_LANGUAGE:
-        return Markup('<span lang="en">%s</span>') % source
-    return escape(text)
+    """Jinja filter for content strings (cards, contacts, report page)."""
+    return marked(str(msg), msg.context or None)
 
 
 # --- hours, formatted for the page's language ------------------------------------------------------
 
 
+def _locale() -> Locale:
+    return Locale.parse(select_locale())
+
+
+def _localised_data(text: str) -> str:
+    """Dates and times come from Babel's locale data, not gettext; the pseudo-locale still marks them."""
+    return pseudo.localise(text) if current_language().code == pseudo.CODE else text
+
+
 def format_clock(value: str) -> str:
-    """'17:00' as the locale writes a time of day: 5 PM in English, 17:00 in Turkish."""
-    locale = Locale.parse(select_locale())
+    """'17:00' as the locale writes a time of day: 5pm in English, 17:00 in Turkish."""
+    locale = _locale()
     hour, minute = (int(part) for part in value.split(":"))
     time = dt.time(hour % 24, minute)
-    twelve_hour = "h" in locale.time_formats["short"].pattern
-    if twelve_hour and minute == 0:
-        return format_skeleton("h a", time, locale=locale).lower().replace(" ", "") if locale.language == "en" \
-            else format_skeleton("h a", time, locale=locale)
+    if locale.language == "en" and minute == 0:
+        return format_skeleton("ha", time, locale=locale).replace(" ", "").replace("\u202f", "").lower()
     return format_time(time, "short", locale=locale)
 
 
 def format_days(days: list[str], width: str = "wide") -> str:
-    locale = Locale.parse(select_locale())
+    locale = _locale()
     names = get_day_names(width, locale=locale)
     indexes = sorted(DAYS.index(d) for d in days)
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return gettext("%(first)s to %(last)s", first=names[indexes[0]], last=names[indexes[-1]])
-    return format_list([names[i] for i in indexes], locale=locale)
+        return pgettext("report panel", "%(first)s to %(last)s", first=_localised_data(names[indexes[0]]),
+                        last=_localised_data(names[indexes[-1]]))
+    return _localised_data(format_list([names[i] for i in indexes], locale=locale))
 
 
 def format_hours(hours: list[Hours], short: bool = False) -> list[str]:
@@ -92,23 +170,37 @@ def format_hours(hours: list[Hours], short: bool = False) -> list[str]:
     lines = []
     for span in hours:
         if span.start == "00:00" and span.end == "24:00":
-            times = gettext("any time")
+            times = pgettext("report panel", "any time")
         else:
-            times = gettext("%(start)s to %(end)s", start=format_clock(span.start), end=format_clock(span.end))
+            times = pgettext("report panel", "%(start)s to %(end)s", start=_localised_data(format_clock(span.start)),
+                             end=_localised_data(format_clock(span.end)))
         days = format_days(list(span.days), "abbreviated" if short else "wide")
-        lines.append(gettext("%(days)s, %(times)s", days=days, times=times))
+        lines.append(pgettext("report panel", "%(days)s, %(times)s", days=days, times=times))
     return lines
+
+
+# --- wiring ------------------------------------------------------------------------------------------
+
+
+def report_keys(translations_dir: Path, library) -> set[str]:
+    """Catalogue keys of every string the report-a-concern panel and page need."""
+    keys = {f"{m.context}\x04{m}" for m in library.contacts.messages() + library.report.messages()}
+    return keys | catalogues.keys_with_context(translations_dir / "messages.pot", PANEL_CONTEXT)
 
 
 def init_app(app) -> None:
     translations_dir = Path(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir)
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
-    languages = find_languages(translations_dir)
-    app.config["KIOSK_LANGUAGES"] = languages
-    if app.config["DEFAULT_LANGUAGE"] not in languages:
-        app.logger.warning("default language %r has no catalogue; using English", app.config["DEFAULT_LANGUAGE"])
+    statuses = survey_languages(translations_dir, report_keys(translations_dir, app.extensions["kiosk_library"]),
+                                bool(app.config.get("PSEUDO_LOCALE")))
+    app.extensions["kiosk_language_status"] = statuses
+    app.config["KIOSK_LANGUAGES"] = {code: s.language for code, s in statuses.items() if s.offered}
+    if app.config["DEFAULT_LANGUAGE"] not in app.config["KIOSK_LANGUAGES"]:
+        log.warning("default language %r is not offered; using English", app.config["DEFAULT_LANGUAGE"])
         app.config["DEFAULT_LANGUAGE"] = SOURCE_LANGUAGE
-    Babel(app, locale_selector=select_locale)
+    flask_babel.Babel(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=marked, ngettext=None, newstyle=True, pgettext=lambda context, msgid, **v: marked(msgid, context, **v))
     app.jinja_env.filters["t"] = translate
-    app.jinja_env.globals.update(pgettext=pgettext, current_language=current_language, format_hours=format_hours)
+    app.jinja_env.globals.update(current_language=current_language, format_hours=format_hours)

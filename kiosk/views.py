@@ -29,12 +29,23 @@ def add_language(endpoint, values):
         values["lang"] = g.get("lang", current_app.config["DEFAULT_LANGUAGE"])
 
 
+def language_links() -> dict[str, str]:
+    """Where each language in the picker leads: this same page in that language (home from an error page)."""
+    endpoint = request.endpoint
+    same_page = (endpoint and not g.get("error_page") and current_app.url_map.is_endpoint_expecting(endpoint, "lang"))
+    if not same_page:
+        endpoint = "pages.home"
+    args = dict(request.view_args or {}) if same_page else {}
+    return {code: url_for(endpoint, **args, lang=code) for code in current_app.config["KIOSK_LANGUAGES"]}
+
+
 @bp.app_context_processor
 def page_context():
     size = request.cookies.get(TEXT_SIZE_COOKIE)
     return {
         "library": library(),
         "languages": current_app.config["KIOSK_LANGUAGES"],
+        "language_links": language_links,
         "text_size": size if size in TEXT_SIZES else TEXT_SIZES[0],
         "text_sizes": TEXT_SIZES,
     }
