@@ -27,6 +27,7 @@ REVIEW_HEADER = "X-Review-Status"
 REVIEW_STATES = ("draft", "reviewed", "approved")
 _REVIEW_LINE = re.compile(rf'^"{REVIEW_HEADER}: *([^\\"]*)\\n"$', re.M)
 _DIGITS = re.compile(r"\d+")  # any script's digits: a translation must carry exactly the source's numbers
+_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
 
 
 class CatalogueError(Exception):
@@ -38,7 +39,7 @@ class Stats:
     translated: int
     fuzzy: int
     untranslated: int
-    last_updated: str
+    last_updated: str  # YYYY-MM-DD, or "" if never
 
     @property
     def total(self) -> int:
@@ -74,7 +75,9 @@ def read(po_path: Path) -> Catalog:
         with open(po_path, "rb") as handle:
             return read_po(handle, locale=language_of(po_path).replace("-", "_"), abort_invalid=True)
     except PoFileError as err:
-        raise CatalogueError(f"{display(po_path)}:{err.lineno + 1}: syntax error: {err.args[0]}") from None
+        what = str(err).rsplit(" on ", 1)[0]
+        kind = "wrong number of plural forms for this language" if "num_plurals" in what else "syntax error"
+        raise CatalogueError(f"{display(po_path)}:{err.lineno + 1}: {kind}: {what}") from None
     except UnicodeDecodeError as err:
         line = Path(po_path).read_bytes()[: err.start].count(b"\n") + 1
         raise CatalogueError(f"{display(po_path)}:{line}: not valid {err.encoding} text ({err.reason})") from None
@@ -109,7 +112,7 @@ def stats(po_path: Path) -> Stats:
     fuzzy = sum(1 for m in messages if m.fuzzy)
     translated = sum(1 for m in messages if not m.fuzzy and _is_translated(m))
     revision = catalog.revision_date
-    last = revision.strftime("%Y-%m-%d") if isinstance(revision, dt.datetime) else "never"
+    last = revision.strftime("%Y-%m-%d") if isinstance(revision, dt.datetime) else ""
     return Stats(translated, fuzzy, len(messages) - translated - fuzzy, last)
 
 
@@ -127,6 +130,17 @@ def _is_translated(message) -> bool:
     return all(strings)
 
 
+def is_content(message) -> bool:
+    """Strings from the YAML content (context 'card-slug|field'). They are shown as they are, never
+    %-formatted, so a '%' in them ("60% of reviews") is text, not a placeholder."""
+    return "|" in (message.context or "")
+
+
+def _not_a_format_string(message) -> None:
+    if is_content(message):
+        message.flags.discard("python-format")
+
+
 def is_report_string(message) -> bool:
     """Strings of the report-a-concern panel and page: a language is not offered until they are all done."""
     context = message.context or ""
@@ -138,12 +152,27 @@ def is_report_string(message) -> bool:
 
 def write_catalogue(po_path: Path, catalog: Catalog, status: str) -> None:
     """Write a .po, keeping the review status header (Babel drops headers it does not know)."""
+    for message in catalog:
+        _not_a_format_string(message)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=79)
+    write_po(buffer, catalog, width=79, include_lineno=False)
     text = buffer.getvalue().decode("utf-8")
     text = text.replace('"Generated-By:', f'"{REVIEW_HEADER}: {status}\\n"\n"Generated-By:', 1)
     po_path.parent.mkdir(parents=True, exist_ok=True)
     po_path.write_text(text, encoding="utf-8")
+
+
+def new_catalogue(pot_path: Path, language: str) -> Catalog:
+    """An empty catalogue for a new language, with that language's plural rules."""
+    with open(pot_path, "rb") as handle:
+        template = read_po(handle)
+    catalog = Catalog(locale=language.replace("-", "_"), project=PROJECT, version="1", charset="utf-8",
+                      fuzzy=False, language_team=language, msgid_bugs_address="", last_translator="",
+                      header_comment=f"# {language} translation of the {PROJECT}.\n"
+                                     f"# {REVIEW_HEADER} (below) stays 'draft' until a qualified translator approves it.\n"
+                                     "# How to translate and check: TRANSLATING.md")
+    catalog.update(template)
+    return catalog
 
 
 def extract_template(project_dir: Path = PROJECT_DIR) -> Catalog:
@@ -154,13 +183,13 @@ def extract_template(project_dir: Path = PROJECT_DIR) -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
             project_dir, method_map, options_map, keywords=DEFAULT_KEYWORDS,
             comment_tags=("Translators:",), strip_comment_tags=True):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+        _not_a_format_string(catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context))
     return catalog
 
 
 def template_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=79)
+    write_po(buffer, catalog, width=79, include_lineno=False)
     return buffer.getvalue()
 
 
@@ -203,10 +232,17 @@ def check_catalogue(po_path: Path) -> list[Finding]:
             else:
                 findings.append(Finding(po_path, line, "warning", "not translated yet (English will show)", msgid))
             continue
+        _not_a_format_string(message)
         for error in message.check(catalog=catalog):
             findings.append(Finding(po_path, line, "error", _explain(str(error)), msgid))
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = sorted(set(_PLACEHOLDER.findall(" ".join(sources))))
+        for string in strings:
+            if not is_content(message) and sorted(set(_PLACEHOLDER.findall(string))) != wanted:
+                findings.append(Finding(po_path, line, "error", f"placeholders must match the English exactly: "
+                                        f"{sorted(set(_PLACEHOLDER.findall(string)))} vs {wanted}", msgid))
+                break
         expected = sorted(_DIGITS.findall(" ".join(sources)))
         for string in strings:
             if sorted(_DIGITS.findall(string)) != expected:
@@ -264,15 +300,7 @@ def cmd_init(args) -> int:
     if po_path.exists():
         print(f"{display(po_path)} already exists; use `kiosk i18n update`", file=sys.stderr)
         return 1
-    with open(pot_path, "rb") as handle:
-        template = read_po(handle)
-    catalog = Catalog(locale=args.language.replace("-", "_"), project=PROJECT, version="1", charset="utf-8",
-                      fuzzy=False, language_team=args.language, msgid_bugs_address="", last_translator="",
-                      header_comment=f"# {args.language} translation of the {PROJECT}.\n"
-                                     f"# {REVIEW_HEADER} (below) stays 'draft' until a qualified translator approves it.\n"
-                                     "# How to translate and check: TRANSLATING.md")
-    catalog.update(template)
-    write_catalogue(po_path, catalog, "draft")
+    write_catalogue(po_path, new_catalogue(pot_path, args.language), "draft")
     print(f"created {display(po_path)}: open it in Poedit (or any gettext editor) and translate")
     return 0
 
@@ -330,7 +358,7 @@ def cmd_stats(args) -> int:
         try:
             s = stats(po_path)
             rows.append((language_of(po_path), str(s.translated), str(s.fuzzy), str(s.untranslated),
-                         f"{s.percent}%", review_status(po_path), s.last_updated))
+                         f"{s.percent}%", review_status(po_path), s.last_updated or "never"))
         except CatalogueError as err:
             rows.append((language_of(po_path), "-", "-", "-", "-", "broken", str(err).split(": ", 1)[-1][:40]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

@@ -54,6 +54,11 @@ class LanguageStatus:
     offered: bool
     problem: str = ""
     po_path: Path | None = None
+    review: str = ""  # the catalogue's X-Review-Status: draft, reviewed or approved
+
+    @property
+    def is_draft(self) -> bool:
+        return self.po_path is not None and self.review not in ("reviewed", "approved")
 
 
 def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo: bool) -> dict[str, LanguageStatus]:
@@ -70,13 +75,15 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
         statuses[code] = status
         try:
             translated = catalogues.compile_if_stale(po_path)
+            status.review = catalogues.review_status(po_path)
         except catalogues.CatalogueError as err:
             status.problem = str(err)
             log.warning("language %s disabled: %s", code, err)
             continue
         missing = sorted(report_keys - translated)
         if missing:
-            status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {missing[0]!r}"
+            context, _, msgid = missing[0].partition("\x04")
+            status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {msgid!r} ({context})"
             log.warning("language %s not offered: %s", code, status.problem)
             continue
         status.offered = True
@@ -86,6 +93,10 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
 
 
 # --- translating ----------------------------------------------------------------------------------
+
+
+def current_status() -> LanguageStatus:
+    return current_app.extensions["kiosk_language_status"][current_language().code]
 
 
 def current_language() -> Language:
@@ -119,6 +130,23 @@ def gettext(msgid: str, context: str | None = None, **variables) -> str:
 
 def pgettext(context: str, msgid: str, **variables) -> str:
     return gettext(msgid, context, **variables)
+
+
+def plural_lookup(singular: str, plural: str, num: int) -> str:
+    """The right plural form by the language's own rules (Arabic has six), not yet formatted."""
+    code = current_language().code
+    english = singular if num == 1 else plural
+    if code == SOURCE_LANGUAGE:
+        return english
+    if code == pseudo.CODE:
+        return pseudo.localise(english)
+    translations = flask_babel.get_translations()
+    found = (singular, 0) in getattr(translations, "_catalog", {})
+    return translations.ngettext(singular, plural, num) if found else english
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    return plural_lookup(singular, plural, num) % {"num": num, **variables}
 
 
 def marked(msgid: str, context: str | None = None, **variables) -> Markup:
@@ -201,6 +229,8 @@ def init_app(app) -> None:
         app.config["DEFAULT_LANGUAGE"] = SOURCE_LANGUAGE
     flask_babel.Babel(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
-        gettext=marked, ngettext=None, newstyle=True, pgettext=lambda context, msgid, **v: marked(msgid, context, **v))
+        gettext=marked, newstyle=True, pgettext=lambda context, msgid, **v: marked(msgid, context, **v),
+        ngettext=lambda singular, plural, num: escape(plural_lookup(singular, plural, num)))
     app.jinja_env.filters["t"] = translate
-    app.jinja_env.globals.update(current_language=current_language, format_hours=format_hours)
+    app.jinja_env.globals.update(current_language=current_language, current_status=current_status,
+                                 format_hours=format_hours)

@@ -14,7 +14,7 @@ def library():
     return current_app.extensions["kiosk_library"]
 
 
-@bp.url_value_preprocessor
+@bp.app_url_value_preprocessor
 def take_language(endpoint, values):
     if values and "lang" in values:
         lang = values.pop("lang")
@@ -23,7 +23,7 @@ def take_language(endpoint, values):
         g.lang = lang
 
 
-@bp.url_defaults
+@bp.app_url_defaults
 def add_language(endpoint, values):
     if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         values["lang"] = g.get("lang", current_app.config["DEFAULT_LANGUAGE"])

@@ -8,8 +8,9 @@ def test_root_redirects_to_the_default_language(client):
     assert response.status_code == 302 and response.location.endswith("/en/")
 
 
-def test_healthz(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "cards": 19, "languages": ["en"]}
+def test_healthz(app, client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "cards": 19,
+                                                 "languages": list(app.config["KIOSK_LANGUAGES"])}
 
 
 @pytest.mark.parametrize("path", [

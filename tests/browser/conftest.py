@@ -19,7 +19,8 @@ SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "table
 
 @pytest.fixture(scope="session")
 def live_url():
-    server = create_server(create_app(), host="127.0.0.1", port=0, threads=4)
+    """The app with every shipped language plus the pseudo-locale, served by waitress on loopback."""
+    server = create_server(create_app({"PSEUDO_LOCALE": True}), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

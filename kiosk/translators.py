@@ -1,0 +1,39 @@
+"""The translators' page: progress and review status per language, and any card side by side with the English.
+
+Not linked from the kiosk; translators open /<lang>/translators/ directly.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template
+
+from . import catalogues
+
+bp = Blueprint("translators", __name__)
+
+
+def language_rows() -> list[dict]:
+    rows = []
+    for code, status in current_app.extensions["kiosk_language_status"].items():
+        row = {"status": status, "stats": None, "problem": status.problem}
+        if status.po_path is not None:
+            try:
+                row["stats"] = catalogues.stats(status.po_path)
+            except catalogues.CatalogueError as err:
+                row["problem"] = str(err)
+        rows.append(row)
+    return rows
+
+
+@bp.route("/<lang>/translators/")
+def overview():
+    library = current_app.extensions["kiosk_library"]
+    return render_template("translators/overview.html", rows=language_rows(), cards=list(library.cards.values()))
+
+
+@bp.route("/<lang>/translators/<slug>/")
+def side_by_side(slug):
+    card = current_app.extensions["kiosk_library"].cards.get(slug)
+    if card is None:
+        abort(404)
+    return render_template("translators/side_by_side.html", card=card)

@@ -1,0 +1,66 @@
+"""Walk every page in the pseudo-locale: every visible string must be pseudo-localised (so none escaped
+gettext), and no text may overflow its box when it is 40% longer."""
+
+import pytest
+
+from kiosk import pseudo
+
+# Text nodes that are not translated by design: other languages' names (lang="..."), source citations and
+# reference tags (translate="no"), and data such as phone numbers (digits and punctuation only).
+UNLOCALISED_TEXT = """() => {
+  const bad = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, text = node.textContent.trim(), el = node.parentElement;
+    if (!text || /^[\\d\\s+()\\-–.,;:%·\\/]+$/.test(text)) continue;
+    if (el.closest('[translate="no"], script, style')) continue;
+    if (el.closest('[lang]').getAttribute('lang') !== document.documentElement.lang) continue;
+    if (!(text.startsWith('[') && text.endsWith(']'))) bad.push(text.slice(0, 80));
+  }
+  if (!document.title.includes('[')) bad.push('<title> ' + document.title);
+  for (const el of document.querySelectorAll('[aria-label]'))
+    if (!el.getAttribute('aria-label').startsWith('[')) bad.push('aria-label ' + el.getAttribute('aria-label'));
+  return bad;
+}"""
+
+OVERFLOWING = """() => {
+  const bad = [];
+  if (document.documentElement.scrollWidth > window.innerWidth) bad.push('page scrolls sideways');
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.textContent.trim() || el.closest('.table-scroll, .visually-hidden') || getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
+    const box = el.getBoundingClientRect();
+    if (box.right > window.innerWidth + 1 || box.left < -1)
+      bad.push('outside the screen: ' + el.tagName + '.' + el.className);
+  }
+  return bad;
+}"""
+
+
+def pseudo_pages(app_pages):
+    return [path.replace("/en/", f"/{pseudo.CODE}/", 1) for path in app_pages]
+
+
+@pytest.fixture(scope="module")
+def pages(live_url):
+    from kiosk import create_app
+
+    library = create_app().extensions["kiosk_library"]
+    return ["/en-XA/", "/en-XA/report/", "/en-XA/no-such-page/", "/en-XA/translators/",
+            "/en-XA/translators/child-neglect/"] + [f"/en-XA/themes/{slug}/" for slug in library.cards]
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1080, 1920)], ids=["phone", "portrait-kiosk"])
+def test_every_visible_string_is_pseudo_localised_and_fits(browser, live_url, pages, size):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        problems = {}
+        for path in pages:
+            page.goto(live_url + path)
+            found = page.evaluate(UNLOCALISED_TEXT) + page.evaluate(OVERFLOWING)
+            if found:
+                problems[path] = found
+        assert problems == {}
+    finally:
+        page.close()

@@ -1,0 +1,132 @@
+"""Languages in the URL, negotiation, the picker, right-to-left, missing strings and broken catalogues."""
+
+import logging
+import os
+import re
+
+import pytest
+
+from kiosk import catalogues, create_app
+from tests.conftest import write_catalogue
+
+
+@pytest.fixture()
+def app_with(translations_dir):
+    return create_app({"TESTING": True, "TRANSLATIONS_DIR": str(translations_dir)})
+
+
+# --- negotiation and the picker --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("ar-EG,ar;q=0.9,en;q=0.5", "/ar/"),
+    ("tr-TR", "/tr/"),
+    ("de-DE,fr;q=0.8", "/en/"),
+    ("", "/en/"),
+])
+def test_root_picks_the_best_offered_language(app_with, header, expected):
+    response = app_with.test_client().get("/", headers={"Accept-Language": header} if header else {})
+    assert response.status_code == 302 and response.location.endswith(expected)
+
+
+def test_root_falls_back_to_the_configured_default(translations_dir):
+    app = create_app({"TRANSLATIONS_DIR": str(translations_dir), "DEFAULT_LANGUAGE": "tr"})
+    assert app.test_client().get("/", headers={"Accept-Language": "de"}).location.endswith("/tr/")
+
+
+def test_picker_names_languages_in_themselves_and_keeps_the_card(app_with):
+    page = app_with.test_client().get("/tr/themes/child-neglect/").get_data(as_text=True)
+    picker = re.search(r'<nav class="language-picker".*?</nav>', page, re.S).group(0)
+    assert '<a href="/ar/themes/child-neglect/" lang="ar" dir="rtl" hreflang="ar" translate="no">العربية</a>' in picker
+    assert ">Türkçe</a>" in picker and ">English</a>" in picker
+
+
+def test_unknown_language_is_the_friendly_404(app_with):
+    response = app_with.test_client().get("/fr/")
+    assert response.status_code == 404 and 'class="report-panel"' in response.get_data(as_text=True)
+
+
+# --- missing strings, drafts ---------------------------------------------------------------------------
+
+
+def test_a_missing_string_shows_the_english_marked_as_english(tmp_path):
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    po_path = write_catalogue(folder, "tr")
+    catalog = catalogues.read(po_path)
+    catalog.get("Key points").string = ""
+    catalog.get("Neglect is a Relationship Issue", context="neglect-is-a-relationship-issue|title").string = ""
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    page = create_app({"TRANSLATIONS_DIR": str(folder)}).test_client().get(
+        "/tr/themes/neglect-is-a-relationship-issue/").get_data(as_text=True)
+    assert '<h2><span lang="en">Key points</span></h2>' in page
+    assert '<h1 id="card-title"><span lang="en">Neglect is a Relationship Issue</span></h1>' in page
+    assert re.search(r'="[^"]*<span', page) is None, "a marked string leaked into an attribute"
+
+
+def test_a_draft_language_says_so_and_links_to_the_english(app_with, translations_dir):
+    page = app_with.test_client().get("/tr/themes/child-neglect/").get_data(as_text=True)
+    notice = re.search(r'<p class="draft-notice">.*?</p>', page, re.S).group(0)
+    assert 'href="/en/themes/child-neglect/" lang="en"' in notice
+    write_catalogue(translations_dir, "tr", status="approved")
+    page = create_app({"TRANSLATIONS_DIR": str(translations_dir)}).test_client().get("/tr/").get_data(as_text=True)
+    assert "draft-notice" not in page
+
+
+def test_a_language_is_offered_only_when_its_report_strings_are_complete(translations_dir, caplog):
+    po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    catalog = catalogues.read(po_path)
+    catalog.get("Out of hours", context="contacts|out-of-hours|label").string = ""
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    with caplog.at_level(logging.WARNING):
+        app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    assert "tr" not in app.config["KIOSK_LANGUAGES"] and "ar" in app.config["KIOSK_LANGUAGES"]
+    assert "language tr not offered: 1 report-a-concern string(s) not translated, e.g. 'Out of hours'" in caplog.text
+
+
+# --- compiled catalogues and broken ones ---------------------------------------------------------------
+
+
+def test_mo_files_are_compiled_at_start_up_and_rebuilt_when_the_po_changes(translations_dir):
+    po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    mo_path = po_path.with_suffix(".mo")
+    assert not mo_path.exists()
+    create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    assert mo_path.exists()
+    catalog = catalogues.read(po_path)
+    catalog.get("Key points").string = "Ana noktalar"
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    os.utime(po_path, (mo_path.stat().st_mtime + 5, mo_path.stat().st_mtime + 5))
+    page = create_app({"TRANSLATIONS_DIR": str(translations_dir)}).test_client().get("/tr/themes/child-neglect/")
+    assert "<h2>Ana noktalar</h2>" in page.get_data(as_text=True)
+
+
+BREAKAGES = {
+    "bad syntax": lambda text: text.replace('msgstr "', 'msgstr ', 1).replace("\nmsgid", "\nmsgid\nnonsense here", 1),
+    "truncated file": lambda text: text[: len(text) // 2] + '\nmsgid "unterminated',
+    "wrong encoding": lambda text: text.encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_a_broken_catalogue_disables_only_that_language(translations_dir, caplog, breakage):
+    po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    broken = BREAKAGES[breakage](po_path.read_text(encoding="utf-8"))
+    po_path.write_bytes(broken if isinstance(broken, bytes) else broken.encode("utf-8"))
+    with caplog.at_level(logging.WARNING):
+        app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    client = app.test_client()
+    assert client.get("/tr/").status_code == 404
+    assert client.get("/ar/").status_code == 200 and client.get("/en/").status_code == 200
+    assert "language tr disabled:" in caplog.text and "messages.po" in caplog.text
+    overview = client.get("/en/translators/").get_data(as_text=True)
+    assert re.search(r"Türkçe.*?<strong>No</strong>: <span class=\"problem\" lang=\"en\">[^<]*messages\.po", overview, re.S)
+
+
+def test_translators_page_shows_progress_and_a_side_by_side_card(app_with):
+    client = app_with.test_client()
+    overview = client.get("/ar/translators/").get_data(as_text=True)
+    assert "100%" in overview and "draft" in overview
+    side = client.get("/ar/translators/child-neglect/").get_data(as_text=True)
+    assert '<td lang="en" dir="ltr">Child Neglect</td>' in side and "[Çĥîļđ Ñéĝļéçţ" in side
+    assert "translators" not in client.get("/ar/").get_data(as_text=True)  # not linked from the kiosk
