@@ -193,6 +193,16 @@ def template_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def fresh_template(pot_path: Path, project_dir: Path = PROJECT_DIR) -> tuple[Catalog, bool]:
+    """Extract afresh; also say whether ``pot_path`` already holds exactly that (creation date aside)."""
+    catalog = extract_template(project_dir)
+    if not pot_path.exists():
+        return catalog, False
+    with open(pot_path, "rb") as handle:
+        catalog.creation_date = read_po(handle).creation_date
+    return catalog, template_bytes(catalog) == pot_path.read_bytes()
+
+
 # --- checking ----------------------------------------------------------------------------------------
 
 
@@ -277,13 +287,10 @@ def _selected(args) -> list[Path]:
 
 def cmd_extract(args) -> int:
     pot_path = _translations_dir(args) / "messages.pot"
-    catalog = extract_template()
-    if pot_path.exists():
-        with open(pot_path, "rb") as handle:
-            catalog.creation_date = read_po(handle).creation_date
-        if template_bytes(catalog) == pot_path.read_bytes():
-            print(f"{display(pot_path)} is up to date ({len([m for m in catalog if m.id])} strings)")
-            return 0
+    catalog, current = fresh_template(pot_path)
+    if current:
+        print(f"{display(pot_path)} is up to date ({len([m for m in catalog if m.id])} strings)")
+        return 0
     if args.check:
         print(f"{display(pot_path)} is stale: run `kiosk i18n extract` and then `kiosk i18n update`", file=sys.stderr)
         return 1

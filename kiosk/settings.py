@@ -16,6 +16,7 @@ DEFAULTS = {
     "CONTENT_DIR": str(PROJECT_DIR / "content"),
     "TRANSLATIONS_DIR": str(PROJECT_DIR / "translations"),
     "DEFAULT_LANGUAGE": "en",
+    "PSEUDO_LOCALE": False,  # offer the pseudo-locale /en-XA/ for layout review
 }
 
 
@@ -27,7 +28,8 @@ def load_settings(environ=os.environ) -> dict:
         with open(path, encoding="utf-8") as handle:
             from_file = yaml.safe_load(handle) or {}
         settings.update({key.upper(): value for key, value in from_file.items()})
-    for name in DEFAULTS:
+    for name, default in DEFAULTS.items():
         if f"KIOSK_{name}" in environ:
-            settings[name] = environ[f"KIOSK_{name}"]
+            value = environ[f"KIOSK_{name}"]
+            settings[name] = value.strip().lower() in ("1", "true", "yes", "on") if isinstance(default, bool) else value
     return settings

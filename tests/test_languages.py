@@ -3,16 +3,34 @@
 import logging
 import os
 import re
+import shutil
 
 import pytest
 
 from kiosk import catalogues, create_app
-from tests.conftest import write_catalogue
+from kiosk.settings import PROJECT_DIR
+from tests.conftest import TRANSLATIONS_DIR, write_catalogue
 
 
 @pytest.fixture()
 def app_with(translations_dir):
     return create_app({"TESTING": True, "TRANSLATIONS_DIR": str(translations_dir)})
+
+
+def test_messages_pot_is_up_to_date_with_code_and_content():
+    """Like large projects do: extract afresh and compare, so a string added without `kiosk i18n extract` fails CI."""
+    _, current = catalogues.fresh_template(TRANSLATIONS_DIR / "messages.pot")
+    assert current, "messages.pot is stale: run `kiosk i18n extract` and `kiosk i18n update`"
+
+
+def test_a_string_added_without_extracting_makes_messages_pot_stale(tmp_path):
+    for part in ("kiosk", "content"):
+        shutil.copytree(PROJECT_DIR / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PROJECT_DIR / "babel.cfg", tmp_path / "babel.cfg")
+    with open(tmp_path / "kiosk" / "templates" / "home.html", "a") as template:
+        template.write('{{ _("A string nobody extracted") }}')
+    _, current = catalogues.fresh_template(TRANSLATIONS_DIR / "messages.pot", tmp_path)
+    assert not current
 
 
 # --- negotiation and the picker --------------------------------------------------------------------------
