@@ -24,8 +24,9 @@ def test_999_comes_first_in_the_panel(site_pages):
 
 def test_panel_shows_the_hours_of_mash_and_out_of_hours(client):
     panel = panel_of(client.get("/en/").get_data(as_text=True))
-    assert "Mon to Fri, 9am to 5pm" in panel
-    assert "Mon to Fri, 5pm to 9am; Sat and Sun, any time" in panel
+    assert '<span class="report-contact-hours-line">Mon to Fri, 9am to 5pm</span>' in panel
+    assert ('<span class="report-contact-hours-line">Mon to Fri, 5pm to 9am</span>'
+            '<span class="report-contact-hours-line">Sat and Sun, any time</span>') in panel
 
 
 def test_report_page_says_who_to_call_when(client):
