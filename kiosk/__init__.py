@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import content, errors, i18n, security, views
+from . import content, errors, i18n, offline, security, views
 from .settings import load_settings
 
 
@@ -19,5 +19,6 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)
+    app.register_blueprint(offline.bp)
     errors.init_app(app)
     return app

@@ -16,6 +16,7 @@ DEFAULTS = {
     "CONTENT_DIR": str(PROJECT_DIR / "content"),
     "TRANSLATIONS_DIR": str(PROJECT_DIR / "translations"),
     "DEFAULT_LANGUAGE": "en",
+    "OFFLINE_ALL_LANGUAGES": "no",  # "yes": a device keeps every language offline, not just the ones it reads
 }
 
 

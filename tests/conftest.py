@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import create_app
+from kiosk.i18n import SOURCE_LANGUAGE, find_languages
 from kiosk.settings import PROJECT_DIR
 
 CONTENT_DIR = PROJECT_DIR / "content"
@@ -55,3 +56,56 @@ def content_copy(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, target)
     return target
+
+
+# --- another language, for what must hold in every language ------------------------------------------------
+
+# A small real catalogue, used only while the project has no language besides English. Arabic, because it is
+# written right to left. Each entry is (context or None, English, Arabic).
+TEST_CATALOGUE = [
+    (None, "Learning from serious case reviews", "التعلم من مراجعات الحالات الخطيرة"),
+    (None, "Report a concern", "الإبلاغ عن مخاوف"),
+    (None, "Keep this language offline", "احفظ هذه اللغة للاستخدام دون اتصال"),
+    (None, "You are offline", "أنت غير متصل بالإنترنت"),
+]
+
+
+def compile_catalogues(translations_dir: Path) -> None:
+    """Compile every messages.po under translations_dir to messages.mo with Babel, as a release would."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in translations_dir.glob("*/LC_MESSAGES/messages.po"):
+        with po.open("rb") as source, po.with_suffix(".mo").open("wb") as target:
+            write_mo(target, read_po(source, locale=po.parent.parent.name))
+
+
+def write_test_catalogue(translations_dir: Path, code: str = "ar") -> Path:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(locale=code, project="safeguarding-kiosk")
+    for context, english, translated in TEST_CATALOGUE:
+        catalog.add(english, translated, context=context)
+    path = translations_dir / code / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    return path
+
+
+@pytest.fixture(scope="session")
+def other_language(tmp_path_factory) -> tuple[Path, str]:
+    """(a translations folder, a language code besides English), compiled and ready for TRANSLATIONS_DIR.
+
+    The project's own catalogues where it has any (Arabic first, being right to left), else TEST_CATALOGUE.
+    """
+    target = tmp_path_factory.mktemp("i18n") / "translations"
+    project = PROJECT_DIR / "translations"
+    if any(p.parent.parent.name != "en" for p in project.glob("*/LC_MESSAGES/messages.po")):
+        shutil.copytree(project, target)
+    else:
+        write_test_catalogue(target, "ar")
+    compile_catalogues(target)
+    codes = [code for code in find_languages(target) if code != SOURCE_LANGUAGE]  # as the app names them
+    return target, "ar" if "ar" in codes else codes[0]
