@@ -38,7 +38,7 @@
     });
   });
 
-  // "Keep this language offline", beside the language picker.
+  // "Keep this language offline", beside the language picker, for a language this device does not keep yet.
   const keeper = document.querySelector(".keep-offline");
   if (!keeper) return;
   const ask = (worker, message) => new Promise((resolve) => {
@@ -55,7 +55,8 @@
       status.textContent = state ? status.dataset[state] : "";
     };
     const { kept } = await ask(registration.active, { type: "is-kept", language });
-    show(kept, kept && "kept");
+    keeper.dataset.kept = kept;
+    if (kept) return; // nothing to offer
     keeper.hidden = false;
     button.addEventListener("click", async () => {
       button.disabled = true;

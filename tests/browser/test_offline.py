@@ -280,3 +280,16 @@ def test_the_loopback_guard_notes_and_fails_requests_to_other_hosts(context):
     outcome = page.evaluate("() => fetch('http://example.org/').then(() => 'loaded', () => 'failed')")
     assert outcome == "failed"
     assert context.guard.attempts == ["http://example.org/"]
+
+
+def test_keep_this_language_is_offered_only_for_a_language_not_yet_kept(context, static_host, site):
+    host = static_host(site.folder, SITE_PATH)
+    page = context.new_page()
+    page.goto(host.url + f"{site.other}/")
+    wait_until_kept_offline(page)  # the language being read is kept on the first visit
+    page.goto(host.url + "en/")
+    expect(page.locator('.keep-offline[data-kept="false"] button')).to_be_visible()
+    page.goto(host.url + f"{site.other}/report/")
+    expect(page.locator(".keep-offline")).to_have_attribute("data-kept", "true")
+    expect(page.locator(".keep-offline")).to_be_hidden()
+    assert context.guard.attempts == []
