@@ -103,9 +103,10 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
     outdir = Path(outdir).absolute()
     refuse_to_replace(outdir)
     root = site_path(base_url)
+    base = f"http://localhost{root}"  # the host is never written: links are paths
     settings = {**load_settings(), **(config or {})}
     try:
-        app = create_app({**settings, "KIOSK_STATIC_EXPORT": True, "FREEZER_BASE_URL": f"http://localhost{root}",
+        app = create_app({**settings, "KIOSK_STATIC_EXPORT": True, "FREEZER_BASE_URL": base,
                           "FREEZER_REDIRECT_POLICY": "error", "FREEZER_IGNORE_MIMETYPE_WARNINGS": True})
     except ContentError as err:
         raise ExportStopped(err.report(settings["CONTENT_DIR"])) from err
@@ -121,25 +122,26 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
         app.config["FREEZER_DESTINATION"] = str(staging)
         freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False)
         freezer.register_generator(site_urls)
-        with app.test_request_context(base_url=f"http://localhost{root}"):
+        with app.test_request_context(base_url=base):
             total = len(list(site_urls()))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # healthz and text-size stay live-only
             for done, page in enumerate(freezer.freeze_yield(), 1):
                 if progress:
                     progress(done, total, page.path.as_posix())
-        not_found = app.test_client().get("/-/not-found/", base_url=f"http://localhost{root}")
+        not_found = app.test_client().get("/-/not-found/", base_url=base)
         if not_found.status_code != 404:
             raise RuntimeError(f"the not-found page answered {not_found.status}")
         (staging / "404.html").write_bytes(not_found.get_data())  # static hosts show it for unknown addresses
         (staging / MARKER).write_text("Written by `kiosk export`; the next export replaces this whole folder.\n")
-        with app.test_request_context(base_url=f"http://localhost{root}"):
+        with app.test_request_context(base_url=base):
             precache = offline.precache_manifest()
         swap_in(staging, outdir)
-    except BaseException as err:
+    except Exception as err:
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(err, Exception) and not isinstance(err, ExportStopped):
-            raise ExportStopped([f"export failed: {err}", f"{outdir} is unchanged"]) from err
+        raise ExportStopped([f"export failed: {err}", f"{outdir} is unchanged"]) from err
+    except BaseException:  # Ctrl+C
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     return measure(outdir, root, precache, time.perf_counter() - started)
 
@@ -161,10 +163,16 @@ def site_urls():
 
 
 def swap_in(staging: Path, outdir: Path) -> None:
+    """Put the finished site in OUTDIR's place; the earlier export goes only once the new one is there."""
     old = outdir.with_name(f".{outdir.name}.old-{secrets.token_hex(4)}") if outdir.exists() else None
     if old:
         os.rename(outdir, old)
-    os.rename(staging, outdir)
+    try:
+        os.rename(staging, outdir)
+    except OSError:
+        if old:
+            os.rename(old, outdir)
+        raise
     if old:
         shutil.rmtree(old)
 
@@ -200,21 +208,23 @@ def print_summary(summary: Summary) -> None:
 
 
 def run(args) -> int:
-    tty = sys.stderr.isatty()
+    tty = sys.stderr.isatty()  # on a terminal, progress is one line that rewrites itself
+    shown = []
 
     def progress(done: int, total: int, path: str) -> None:
         line = f"[{done:>{len(str(total))}}/{total}] {path}"
         print(f"\r\033[K{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
+        shown.append(done)
 
     config = {"OFFLINE_ALL_LANGUAGES": "yes"} if args.all_languages else None
     try:
         summary = export_site(args.outdir, args.base_url, config, progress)
     except ExportStopped as stopped:
-        print("\n" if tty else "", end="", file=sys.stderr)
         print(*stopped.lines, sep="\n", file=sys.stderr)
         return 1
-    if tty:
-        print(file=sys.stderr)
+    finally:
+        if tty and shown:
+            print(file=sys.stderr)
     print_summary(summary)
     return 0
 

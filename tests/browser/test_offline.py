@@ -56,6 +56,20 @@ def wait_until_kept_offline(page) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
+def visit_once_online(context, host, path: str = "en/"):
+    """A reader's first visit: the page loads, and the service worker installs and takes control."""
+    page = context.new_page()
+    page.goto(host.url + path)
+    wait_until_kept_offline(page)
+    return page
+
+
+def cut_the_network(context, host) -> None:
+    """The browser goes offline and the site stops answering."""
+    context.set_offline(True)
+    host.stop()
+
+
 def offline_caches(page) -> list[str]:
     return page.evaluate("async () => (await caches.keys()).filter((name) => name.startsWith('kiosk-offline-'))")
 
@@ -87,13 +101,10 @@ def context(browser):
 
 def test_every_page_of_the_reading_language_works_offline_after_one_visit(context, static_host, site):
     host = static_host(site.folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + "en/")
-    wait_until_kept_offline(page)
+    page = visit_once_online(context, host)
     expect(page.locator(".notice-offline")).to_be_hidden()
 
-    context.set_offline(True)
-    host.stop()
+    cut_the_network(context, host)
     expect(page.locator(".notice-offline")).to_be_visible()
     for path in pages_of("en", site.slugs):
         assert_served_offline(page, host.url + path, exported(site.folder, path), path)
@@ -103,9 +114,7 @@ def test_every_page_of_the_reading_language_works_offline_after_one_visit(contex
 
 def test_a_language_kept_from_the_language_picker_works_offline(context, static_host, site):
     host = static_host(site.folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + "en/")
-    wait_until_kept_offline(page)
+    page = visit_once_online(context, host)
     page.locator(f'.language-picker a[hreflang="{site.other}"]').click()
     page.wait_for_url(f"{host.url}{site.other}/")
 
@@ -116,8 +125,7 @@ def test_a_language_kept_from_the_language_picker_works_offline(context, static_
     expect(status).to_have_text(status.get_attribute("data-kept"))
     expect(keep).to_be_hidden()
 
-    context.set_offline(True)
-    host.stop()
+    cut_the_network(context, host)
     for path in pages_of(site.other, site.slugs):
         assert_served_offline(page, host.url + path, exported(site.folder, path), path)
     assert context.guard.attempts == []
@@ -125,12 +133,9 @@ def test_a_language_kept_from_the_language_picker_works_offline(context, static_
 
 def test_a_page_this_device_has_not_kept_shows_the_offline_page_with_the_report_panel(context, static_host, site):
     host = static_host(site.folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + "en/")
-    wait_until_kept_offline(page)
+    page = visit_once_online(context, host)
 
-    context.set_offline(True)
-    host.stop()
+    cut_the_network(context, host)
     card = f"{site.other}/themes/{site.slugs[-1]}/"  # another language, never visited nor kept
     assert_served_offline(page, host.url + card, exported(site.folder, f"{site.other}/offline/"), card)
     expect(page.locator("main h1")).to_have_text(
@@ -143,9 +148,7 @@ def test_a_new_export_replaces_only_what_changed_and_deletes_the_old_cache(conte
     folder = tmp_path / "site"
     export_site(folder, SITE_PATH, {"CONTENT_DIR": str(content_copy)})
     host = static_host(folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + "en/")
-    wait_until_kept_offline(page)
+    page = visit_once_online(context, host)
     (old_cache,) = offline_caches(page)
 
     card = content_copy / "cards" / f"{CHANGED_CARD}.yaml"
@@ -166,8 +169,7 @@ def test_a_new_export_replaces_only_what_changed_and_deletes_the_old_cache(conte
     (new_cache,) = offline_caches(page)
     assert new_cache != old_cache
 
-    context.set_offline(True)
-    host.stop()
+    cut_the_network(context, host)
     page.goto(host.url + f"en/themes/{CHANGED_CARD}/")
     expect(page.locator(".key-points")).to_contain_text(NEW_POINT)
     assert context.guard.attempts == []
@@ -178,12 +180,9 @@ def test_every_language_is_kept_where_the_site_says_so(context, static_host, oth
     folder = tmp_path / "site"
     export_site(folder, SITE_PATH, {"TRANSLATIONS_DIR": str(translations), "OFFLINE_ALL_LANGUAGES": "yes"})
     host = static_host(folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + "en/")
-    wait_until_kept_offline(page)
+    page = visit_once_online(context, host)
 
-    context.set_offline(True)
-    host.stop()
+    cut_the_network(context, host)
     card = f"{code}/themes/child-neglect/"
     assert_served_offline(page, host.url + card, exported(folder, card), card)
     assert context.guard.attempts == []
@@ -284,9 +283,7 @@ def test_the_loopback_guard_notes_and_fails_requests_to_other_hosts(context):
 
 def test_keep_this_language_is_offered_only_for_a_language_not_yet_kept(context, static_host, site):
     host = static_host(site.folder, SITE_PATH)
-    page = context.new_page()
-    page.goto(host.url + f"{site.other}/")
-    wait_until_kept_offline(page)  # the language being read is kept on the first visit
+    page = visit_once_online(context, host, f"{site.other}/")  # the language read is kept on the first visit
     page.goto(host.url + "en/")
     expect(page.locator('.keep-offline[data-kept="false"] button')).to_be_visible()
     page.goto(host.url + f"{site.other}/report/")
