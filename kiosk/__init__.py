@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import content, errors, i18n, security, translators, views
+from . import content, errors, i18n, offline, security, translators, views
 from .settings import load_settings
 
 
@@ -20,5 +20,6 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(translators.bp)
+    app.register_blueprint(offline.bp)
     errors.init_app(app)
     return app

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalogues, content
+from . import catalogues, content, export
 from .settings import load_settings
 
 
@@ -18,9 +18,7 @@ def check(args) -> int:
     try:
         library = content.load(content_dir)
     except content.ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in {content_dir}", file=sys.stderr)
+        print(*err.report(content_dir), sep="\n", file=sys.stderr)
         return 1
     groups = {name: len(library.group(name)) for name in ("key-message", "poster-theme")}
     print(f"content OK: {groups['key-message']} key messages, {groups['poster-theme']} poster themes, "
@@ -44,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     add_commands(commands)  # check
     catalogues.add_commands(commands)  # i18n ...
+    export.add_commands(commands)  # export
     return parser
 
 

@@ -178,6 +178,10 @@ class ContentError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def report(self, where) -> list[str]:
+        """The lines `kiosk check` prints: one per problem, then how many and where."""
+        return [str(p) for p in self.problems] + [f"{len(self.problems)} problem(s) in {where}"]
+
 
 @dataclasses.dataclass(frozen=True)
 class Phone:

@@ -17,6 +17,7 @@ DEFAULTS = {
     "TRANSLATIONS_DIR": str(PROJECT_DIR / "translations"),
     "DEFAULT_LANGUAGE": "en",
     "PSEUDO_LOCALE": False,  # offer the pseudo-locale /en-XA/ for layout review
+    "OFFLINE_ALL_LANGUAGES": False,  # a device keeps every language offline, not just the ones it reads
 }
 
 

@@ -53,6 +53,8 @@ def page_context():
 
 @bp.route("/")
 def root():
+    if current_app.config.get("KIOSK_STATIC_EXPORT"):  # a static host cannot read Accept-Language
+        return render_template("root.html")
     offered = list(current_app.config["KIOSK_LANGUAGES"])
     best = request.accept_languages.best_match(offered) or current_app.config["DEFAULT_LANGUAGE"]
     return redirect(url_for("pages.home", lang=best))

@@ -86,3 +86,12 @@ def translations_dir(tmp_path) -> Path:
     write_catalogue(folder, "tr")
     write_catalogue(folder, "ar")
     return folder
+
+
+@pytest.fixture(scope="session")
+def other_language(tmp_path_factory) -> tuple[Path, str]:
+    """(a translations folder holding only the shipped Arabic, "ar"): one language besides English, right to left."""
+    target = tmp_path_factory.mktemp("i18n") / "translations"
+    shutil.copytree(TRANSLATIONS_DIR / "ar", target / "ar", ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(TRANSLATIONS_DIR / "messages.pot", target / "messages.pot")
+    return target, "ar"

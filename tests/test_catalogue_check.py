@@ -46,7 +46,7 @@ def test_syntax_error_names_the_line(damaged, capsys):
     damaged.po_path.write_text("\n".join(lines))
     status, out = run_check(damaged.folder, capsys)
     assert status == 1 and len(out) == 1
-    assert re.match(rf".*tr/LC_MESSAGES/messages.po:\d+: error: syntax error", out[0])
+    assert re.match(r".*tr/LC_MESSAGES/messages.po:\d+: error: syntax error", out[0])
 
 
 def test_missing_placeholder(damaged, capsys):

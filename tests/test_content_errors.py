@@ -85,6 +85,7 @@ def test_wrong_type_says_what_was_expected(content_copy):
 def test_point_citing_an_unknown_source(content_copy):
     path = edit(content_copy, CARD, "    sources: [HSCB]", "    sources: [NOPE]")
     (problem,) = problems_for(content_copy)
+    assert problem.startswith(f"{path}:{line_of(path, '[NOPE]')}:")
     assert "field 'points[0].sources': 'NOPE' is not the id of any entry in this card's sources (HSCB)" in problem
 
 

@@ -148,3 +148,24 @@ def test_translators_page_shows_progress_and_a_side_by_side_card(app_with):
     side = client.get("/ar/translators/child-neglect/").get_data(as_text=True)
     assert '<td lang="en" dir="ltr">Child Neglect</td>' in side and "[Çĥîļđ Ñéĝļéçţ" in side
     assert "translators" not in client.get("/ar/").get_data(as_text=True)  # not linked from the kiosk
+
+
+def test_untranslated_strings_never_break_attributes_on_any_page(tmp_path):
+    """Only the report-a-concern strings translated: every other string shows marked English, and none of those
+    marks may land inside an attribute (aria-label, title, data-*)."""
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    po_path = write_catalogue(folder, "tr")
+    catalog = catalogues.read(po_path)
+    for message in catalog:
+        if message.id and not catalogues.is_report_string(message):
+            message.string = tuple("" for _ in message.string) if message.pluralizable else ""
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    app = create_app({"TRANSLATIONS_DIR": str(folder)})
+    client = app.test_client()
+    paths = ["/tr/", "/tr/report/", "/tr/translators/", "/tr/no-such-page/", "/tr/offline/",
+             *(f"/tr/themes/{slug}/" for slug in app.extensions["kiosk_library"].cards)]
+    for path in paths:
+        page = client.get(path).get_data(as_text=True)
+        assert '<span lang="en">' in page, path
+        assert re.search(r'="[^"]*<span', page) is None, path

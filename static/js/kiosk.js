@@ -1,18 +1,31 @@
 // Progressive enhancement only: every page works without this file.
 "use strict";
 
-// Text size: change it in place instead of a round trip, and remember it for the next page.
-document.addEventListener("click", (event) => {
-  const link = event.target.closest("a[data-text-size]");
-  if (!link) return;
-  event.preventDefault();
-  const size = link.dataset.textSize;
-  document.cookie = `text-size=${size}; path=/; max-age=31536000; samesite=strict`;
+// Text size: change it in place instead of a round trip, and remember it for the next page. Live pages are links
+// to a server route (aria-current); the static export has no server, so its control is buttons (aria-pressed),
+// hidden until this script runs, and the size is applied here on every page.
+const TEXT_SIZE = /\btext-size-\d\b/;
+
+function applyTextSize(size) {
   const root = document.documentElement;
-  root.className = root.className.replace(/\btext-size-\d\b/, "") + ` text-size-${size}`;
-  root.className = root.className.trim();
-  for (const other of document.querySelectorAll("a[data-text-size]")) {
-    if (other === link) other.setAttribute("aria-current", "true");
-    else other.removeAttribute("aria-current");
+  root.className = `${root.className.replace(TEXT_SIZE, "")} text-size-${size}`.trim();
+  for (const control of document.querySelectorAll("[data-text-size]")) {
+    const chosen = control.dataset.textSize === size;
+    if (control.tagName === "BUTTON") control.setAttribute("aria-pressed", String(chosen));
+    else if (chosen) control.setAttribute("aria-current", "true");
+    else control.removeAttribute("aria-current");
   }
+}
+
+document.addEventListener("click", (event) => {
+  const control = event.target.closest("[data-text-size]");
+  if (!control) return;
+  event.preventDefault();
+  const size = control.dataset.textSize;
+  document.cookie = `text-size=${size}; path=/; max-age=31536000; samesite=strict`;
+  applyTextSize(size);
 });
+
+const savedSize = document.cookie.match(/(?:^|;\s*)text-size=([123])\b/);
+if (savedSize && !document.documentElement.classList.contains(`text-size-${savedSize[1]}`)) applyTextSize(savedSize[1]);
+for (const hidden of document.querySelectorAll(".text-size[hidden]")) hidden.hidden = false;

@@ -1,9 +1,14 @@
-"""Real-browser fixtures: the app served by waitress on loopback, and Debian's Chromium through Playwright."""
+"""Real-browser fixtures: the app served by waitress on loopback, a plain static host, Debian's Chromium through
+Playwright, and a guard that fails and notes any request that would leave loopback."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import threading
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from waitress.server import create_server
@@ -35,3 +40,68 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class StaticHost:
+    """A plain static file server (Python's http.server) on loopback, serving a folder under an address path,
+    with the headers the README recommends. Nothing of ours runs on it: it is any static host."""
+
+    def __init__(self, folder: Path, path: str = "/"):
+        prefix = path
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def translate_path(self, url_path):
+                url_path = url_path.split("?", 1)[0].split("#", 1)[0]
+                if not url_path.startswith(prefix):
+                    return str(folder / "-no-such-file-")
+                return super().translate_path("/" + url_path[len(prefix):])
+
+            def end_headers(self):
+                self.send_header("Cache-Control", "no-cache")
+                super().end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=folder))
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def stop(self) -> None:
+        """Cut the site off: the port stops answering."""
+        if self.thread.is_alive():
+            self.server.shutdown()
+            self.server.server_close()
+            self.thread.join()
+
+
+@pytest.fixture()
+def static_host():
+    """Serve a folder: static_host(folder, "/safeguarding/"); every server stops after the test."""
+    hosts = []
+
+    def serve(folder: Path, path: str = "/") -> StaticHost:
+        hosts.append(StaticHost(folder, path))
+        return hosts[-1]
+
+    yield serve
+    for host in hosts:
+        host.stop()
+
+
+def is_loopback(url: str) -> bool:
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") or not url.startswith(("http:", "https:"))
+
+
+class LoopbackOnly:
+    """Every request from a browser context (pages and service workers) to another host fails, and is noted
+    in ``attempts``. A test asserts the list is empty."""
+
+    def __init__(self, context):
+        self.attempts: list[str] = []
+        context.route(lambda url: not is_loopback(url), self.refuse)
+
+    def refuse(self, route) -> None:
+        self.attempts.append(route.request.url)
+        route.abort("blockedbyclient")

@@ -1,8 +1,6 @@
 """Every script renders with the bundled fonts: no glyph falls back to whatever the machine happens to have,
 so no missing-glyph boxes. Screenshots are kept for a person to look at."""
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.settings import PROJECT_DIR

@@ -1,0 +1,148 @@
+"""Offline and installable: the service worker, the web app manifest, the offline page, and the precache list
+(what a device keeps for offline use, each entry with the hash of its bytes).
+
+The live app and the static export serve the same routes, so the site installs and works offline whether it
+comes from an intranet server or from a folder on a static host. The service worker's code is a plain file,
+static/js/service-worker.js; its route puts the precache list in front of it, so a new version of the site is
+a new worker script, which is how browsers notice an update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from . import security, views
+from .i18n import current_language, gettext, pgettext
+
+bp = Blueprint("offline", __name__)
+bp.url_value_preprocessor(views.take_language)
+bp.url_defaults(views.add_language)
+
+SERVICE_WORKER_SOURCE = "js/service-worker.js"  # under static/; served at the site root so it covers every page
+THEME_COLOUR = "#0b0c0c"  # the page text colour: the header bar of an installed app
+BACKGROUND_COLOUR = "#ffffff"
+ICONS = [  # (file under static/, size in px, purpose)
+    ("icons/icon-192.png", 192, "any"),
+    ("icons/icon-512.png", 512, "any"),
+    ("icons/icon-maskable-512.png", 512, "maskable"),
+]
+
+
+def is_on(value) -> bool:
+    """A yes/no setting, from YAML (a bool) or from the environment (text)."""
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def static_export() -> bool:
+    """True while `kiosk export` renders the site: pages must then work as plain files."""
+    return bool(current_app.config.get("KIOSK_STATIC_EXPORT"))
+
+
+def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[str, dict]]]]:
+    """(endpoint, values) for the shared entries, and for the pages of each offered language.
+
+    Shared: the static files, the offline page of every language (so that page speaks the language of the
+    address that failed) and, in the export, the site root. The export writes exactly these URLs.
+    """
+    languages = current_app.config["KIOSK_LANGUAGES"]
+    static_dir = Path(current_app.static_folder)
+    files = sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
+                   if p.is_file() and not p.name.startswith("."))
+    shared = [("static", {"filename": name}) for name in files if name != SERVICE_WORKER_SOURCE]
+    shared += [("offline.offline_page", {"lang": code}) for code in languages]
+    if static_export():
+        shared.append(("pages.root", {}))
+    pages = {code: [("pages.home", {"lang": code}),
+                    *(("pages.card", {"lang": code, "slug": slug}) for slug in views.library().cards),
+                    ("pages.report", {"lang": code}),
+                    ("offline.manifest", {"lang": code})]
+             for code in languages}
+    return shared, pages
+
+
+def precache_manifest() -> dict:
+    """The precache list with a content hash per URL, as the service worker reads it.
+
+    Built once per site root by rendering every entry through the app itself, so the hashes are those of the
+    bytes a browser gets (and, in the export, of the files written).
+    """
+    built = current_app.extensions.setdefault("kiosk_precache", {})
+    if request.script_root not in built:
+        built[request.script_root] = _build_manifest()
+    return built[request.script_root]
+
+
+def _build_manifest() -> dict:
+    client = current_app.test_client()
+
+    def hashed(entries) -> dict[str, str]:
+        hashes = {}
+        for endpoint, values in entries:
+            url = url_for(endpoint, **values)
+            response = client.get(url[len(request.script_root):], base_url=request.url_root)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status} while building the precache list")
+            hashes[url] = hashlib.sha256(response.get_data()).hexdigest()[:16]
+        return hashes
+
+    shared, pages = precache_endpoints()
+    manifest = {
+        "defaultLanguage": current_app.config["DEFAULT_LANGUAGE"],
+        "allLanguages": is_on(current_app.config.get("OFFLINE_ALL_LANGUAGES", False)),
+        "offlinePages": {code: url_for("offline.offline_page", lang=code) for code in pages},
+        "shared": hashed(shared),
+        "languages": {code: hashed(entries) for code, entries in pages.items()},
+    }
+    version = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:16]
+    return {"version": version, **manifest}
+
+
+@bp.route("/service-worker.js")
+def service_worker():
+    source = Path(current_app.static_folder, SERVICE_WORKER_SOURCE).read_text(encoding="utf-8")
+    body = f"self.PRECACHE = {json.dumps(precache_manifest())};\n{source}"
+    response = current_app.response_class(body, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"  # browsers must see a new version as soon as there is one
+    return response
+
+
+@bp.route("/<lang>/manifest.webmanifest")
+def manifest():
+    """The web app manifest, in the page's language: an installed app opens where it was installed from."""
+    language = current_language()
+    root = url_for("pages.root")
+    data = {
+        "id": root,
+        "name": gettext("Learning from serious case reviews"),
+        "short_name": pgettext("name under the icon of the installed app: 12 letters at most", "Case reviews"),
+        "lang": language.code,
+        "dir": language.direction,
+        "start_url": url_for("pages.home"),
+        "scope": root,
+        "display": "standalone",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND_COLOUR,
+        "icons": [{"src": url_for("static", filename=name), "sizes": f"{size}x{size}", "type": "image/png",
+                   "purpose": purpose} for name, size, purpose in ICONS],
+    }
+    return current_app.response_class(json.dumps(data, ensure_ascii=False, indent=1),
+                                      mimetype="application/manifest+json")
+
+
+@bp.route("/<lang>/offline/")
+def offline_page():
+    """What the service worker shows for a page this device has not kept: still with the report panel."""
+    return render_template("offline.html", offline_page=True)
+
+
+@bp.app_context_processor
+def offline_context():
+    # A static host may send no security headers, so exported pages carry the policy themselves
+    # (frame-ancestors only works as a header).
+    policy = "; ".join(part for part in security.CONTENT_SECURITY_POLICY.split("; ")
+                       if not part.startswith("frame-ancestors"))
+    return {"theme_colour": THEME_COLOUR, "static_export": static_export(), "page_security_policy": policy}

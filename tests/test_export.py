@@ -1,0 +1,178 @@
+"""`kiosk export`: every page of every language as plain files, links that work under a sub-path, a summary
+with the budget, and no half-written site when the content or a catalogue is broken."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from kiosk import cli, create_app
+from kiosk.export import MARKER, export_site
+
+LINK = re.compile(r"""(?:href|src|data-service-worker)="([^"]+)"|url=([^"]+)""")
+
+
+def precache_of(folder: Path) -> dict:
+    source = (folder / "service-worker.js").read_text(encoding="utf-8")
+    return json.loads(re.match(r"self\.PRECACHE = (.*);\n", source).group(1))
+
+
+def file_for(folder: Path, root: str, url: str) -> Path:
+    """The exported file a static host serves for a same-site address path."""
+    assert url.startswith(root), f"{url} is outside the site's address path {root}"
+    path = url[len(root):]
+    return folder / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory, other_language) -> tuple[Path, str, object]:
+    translations, code = other_language
+    folder = tmp_path_factory.mktemp("export") / "site"
+    summary = export_site(folder, "/safeguarding/", {"TRANSLATIONS_DIR": str(translations)})
+    return folder, code, summary
+
+
+def test_export_writes_every_page_of_every_language_and_the_shared_files(two_languages):
+    folder, code, summary = two_languages
+    slugs = list(create_app().extensions["kiosk_library"].cards)
+    for lang in ("en", code):
+        for path in [f"{lang}/", f"{lang}/report/", f"{lang}/offline/", *(f"{lang}/themes/{s}/" for s in slugs)]:
+            page = (folder / path / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in page, path
+        assert json.loads((folder / lang / "manifest.webmanifest").read_text())["lang"] == lang
+    for name in ("index.html", "404.html", "service-worker.js", "static/css/kiosk.css", "static/js/kiosk.js",
+                 "static/js/offline.js", "static/icons/icon-512.png"):
+        assert (folder / name).is_file(), name
+    assert not (folder / "static/js/service-worker.js").exists()  # only the worker at the root, with its list
+    assert summary.pages == 2 * (len(slugs) + 3) + 2  # home, cards, report, offline; the root and 404.html
+    assert summary.files == len(snapshot(folder)) - 1  # all but the marker
+    assert summary.total_bytes == sum(len(data) for name, data in snapshot(folder).items() if name != MARKER)
+    assert set(summary.language_bytes) == {"en", code} and all(summary.language_bytes.values())
+
+
+@pytest.mark.parametrize("base_url", ["/", "/safeguarding/"])
+def test_every_link_in_the_export_leads_to_an_exported_file(tmp_path, base_url):
+    folder = tmp_path / "site"
+    export_site(folder, base_url)
+    site = f"http://tablet.example{base_url}"
+    for page in folder.rglob("*.html"):
+        checked = 0
+        page_url = site + page.relative_to(folder).as_posix().removesuffix("index.html")
+        for match in LINK.finditer(page.read_text(encoding="utf-8")):
+            link = urljoin(page_url, match.group(1) or match.group(2))
+            parts = urlsplit(link)
+            if parts.scheme == "tel" or (parts.path == urlsplit(page_url).path and parts.fragment):
+                continue
+            assert parts.netloc == "tablet.example", f"{page}: {link} leaves the site"
+            assert file_for(folder, base_url, parts.path).is_file(), f"{page}: {link} is not in the export"
+            checked += 1
+        assert checked >= 7, f"{page}: only {checked} links found"  # stylesheet, scripts, manifest, icons, home...
+    manifest = json.loads((folder / "en" / "manifest.webmanifest").read_text())
+    for url in [manifest["start_url"], manifest["scope"], *(icon["src"] for icon in manifest["icons"])]:
+        assert file_for(folder, base_url, url).is_file(), url
+    assert manifest["scope"] == base_url and manifest["id"] == base_url
+
+
+def test_the_service_worker_lists_every_exported_file_with_the_hash_of_its_bytes(two_languages):
+    folder, code, _ = two_languages
+    precache = precache_of(folder)
+    entries = {**precache["shared"], **precache["languages"]["en"], **precache["languages"][code]}
+    for url, digest in entries.items():
+        assert hashlib.sha256(file_for(folder, "/safeguarding/", url).read_bytes()).hexdigest()[:16] == digest, url
+    listed = {file_for(folder, "/safeguarding/", url) for url in entries}
+    unlisted = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p not in listed}
+    assert unlisted == {"service-worker.js", "404.html", MARKER}
+    assert precache["offlinePages"] == {lang: f"/safeguarding/{lang}/offline/" for lang in ("en", code)}
+
+
+def test_a_changed_card_changes_only_its_own_precache_entry(tmp_path, content_copy):
+    export_site(tmp_path / "before", "/", {"CONTENT_DIR": str(content_copy)})
+    card = content_copy / "cards" / "think-the-unthinkable.yaml"
+    card.write_text(card.read_text().replace("workers are respectful but", "workers are respectful and"))  # a key point
+    export_site(tmp_path / "after", "/", {"CONTENT_DIR": str(content_copy)})
+    before, after = precache_of(tmp_path / "before"), precache_of(tmp_path / "after")
+    changed = [url for url, digest in after["languages"]["en"].items() if before["languages"]["en"][url] != digest]
+    assert changed == ["/en/themes/think-the-unthinkable/"]
+    assert before["shared"] == after["shared"] and before["version"] != after["version"]
+
+
+def run_cli(capsys, *args) -> tuple[int, list[str], list[str]]:
+    status = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return status, out.splitlines(), err.splitlines()
+
+
+def test_content_error_stops_the_export_with_the_lines_of_kiosk_check(tmp_path, content_copy, capsys, monkeypatch):
+    outdir = tmp_path / "site"
+    export_site(outdir, "/")
+    before = snapshot(outdir)
+    card = content_copy / "cards" / "child-neglect.yaml"
+    card.write_text(card.read_text().replace("title:", "titel:", 1))
+    status, _, check_lines = run_cli(capsys, "check", "--content", str(content_copy))
+    assert status == 1
+
+    monkeypatch.setenv("KIOSK_CONTENT_DIR", str(content_copy))
+    status, out, err = run_cli(capsys, "export", str(outdir))
+    assert status == 1 and out == []
+    assert err == check_lines
+    assert snapshot(outdir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # nothing half-written beside it
+
+
+def test_broken_catalogue_stops_the_export_naming_file_and_line(tmp_path, other_language, capsys, monkeypatch):
+    translations = tmp_path / "translations"
+    shutil.copytree(other_language[0], translations)
+    po = next(translations.glob("*/LC_MESSAGES/messages.po"))
+    text = po.read_text(encoding="utf-8").rstrip("\n") + '\n\nmsgid "Broken"\nmsgstrr "a misspelt keyword"\n'
+    po.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("KIOSK_TRANSLATIONS_DIR", str(translations))
+    status, out, err = run_cli(capsys, "export", str(tmp_path / "site"))
+    assert status == 1 and out == []
+    assert err == [f"{po}:{len(text.splitlines())}: error: syntax error: Unknown or misformatted keyword"]
+    assert not (tmp_path / "site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["translations"]
+
+
+def test_export_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, capsys):
+    outdir = tmp_path / "documents"
+    outdir.mkdir()
+    (outdir / "notes.txt").write_text("mine")
+    status, _, err = run_cli(capsys, "export", str(outdir))
+    assert status == 1
+    assert err == [f"{outdir} is not empty and holds no earlier export; give an empty or new folder"]
+    assert snapshot(outdir) == {"notes.txt": b"mine"}
+
+
+def test_export_replaces_an_earlier_export_whole(tmp_path, capsys):
+    outdir = tmp_path / "site"
+    export_site(outdir, "/")
+    (outdir / "en" / "stale.html").write_text("from an older export")
+    assert run_cli(capsys, "export", str(outdir))[0] == 0
+    assert not (outdir / "en" / "stale.html").exists() and (outdir / "en" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, capsys):
+    status, out, err = run_cli(capsys, "export", str(tmp_path / "site"), "--base-url", "/safeguarding/")
+    assert status == 0
+    files = sum(1 for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
+    assert re.match(r"\[ *1/\d+\] ", err[0]) and err[-1].endswith("] service-worker.js")  # 404.html is written after
+    assert len(err) == files - 1
+    total = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
+    app = create_app()
+    pages = len(app.config["KIOSK_LANGUAGES"]) * (len(app.extensions["kiosk_library"].cards) + 3) + 2
+    assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
+    assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[2]), out
+    assert "budget 4 MB" in out[-1] and "budget 10 s" in out[-1]
+    assert len(out) == 2 + len(app.config["KIOSK_LANGUAGES"]) + 1  # summary, header, a line per language, total
+    assert not [line for line in out if "OVER BUDGET" in line]
