@@ -23,12 +23,16 @@ UNLOCALISED_TEXT = """() => {
   return bad;
 }"""
 
+# Text that spills out of its box, or off the screen. Rows built to scroll sideways (the language strip on a
+# phone, wide tables) are scroll containers: what is scrolled out of view there is not overflow.
 OVERFLOWING = """() => {
   const bad = [];
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const inScroller = (el) => { for (let a = el; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true; return false; };
   if (document.documentElement.scrollWidth > window.innerWidth) bad.push('page scrolls sideways');
   for (const el of document.querySelectorAll('body *')) {
-    if (!el.textContent.trim() || el.closest('.table-scroll, .visually-hidden') || getComputedStyle(el).display === 'inline') continue;
-    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+    if (!el.textContent.trim() || el.closest('.visually-hidden') || inScroller(el) || getComputedStyle(el).display === 'inline') continue;
+    if (el.scrollWidth > el.clientWidth + 1)
       bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
     const box = el.getBoundingClientRect();
     if (box.right > window.innerWidth + 1 || box.left < -1)
