@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import content
+from . import content, pin, settings
 from .settings import load_settings
 
 
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
     commands = parser.add_subparsers(dest="command", required=True)
     add_commands(commands)  # check
+    settings.add_commands(commands)
+    pin.add_commands(commands)
     return parser
 
 

@@ -43,6 +43,16 @@ def find_languages(translations_dir: Path) -> dict[str, Language]:
     return {code: Language.of(code) for code in codes}
 
 
+def offered_languages(found: dict[str, Language], wanted: list[str] | None, logger) -> dict[str, Language]:
+    """The languages the settings ask for, among those that have a catalogue (all of them when none are asked)."""
+    if not wanted:
+        return found
+    for code in wanted:
+        if code not in found:
+            logger.warning("language %r is in the settings but has no catalogue; not offered", code)
+    return {code: language for code, language in found.items() if code in wanted} or found
+
+
 def current_language() -> Language:
     return current_app.config["KIOSK_LANGUAGES"][g.get("lang", current_app.config["DEFAULT_LANGUAGE"])]
 
@@ -104,7 +114,7 @@ def init_app(app) -> None:
     translations_dir = Path(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir)
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
-    languages = find_languages(translations_dir)
+    languages = offered_languages(find_languages(translations_dir), app.config.get("LANGUAGES"), app.logger)
     app.config["KIOSK_LANGUAGES"] = languages
     if app.config["DEFAULT_LANGUAGE"] not in languages:
         app.logger.warning("default language %r has no catalogue; using English", app.config["DEFAULT_LANGUAGE"])
