@@ -40,6 +40,8 @@ class KioskWindow:
         self.failsafe_url = failsafe_url
         self.origin = supervisor.origin
         self.home = f"{self.origin}/{config['DEFAULT_LANGUAGE']}/"
+        # the app's own text-size route puts the size back to normal, then shows the home page
+        self.fresh_home = f"{self.home}text-size/?size=1&next=/{config['DEFAULT_LANGUAGE']}/"
         self.idle = IdleWatch(config["IDLE_SECONDS"], config["IDLE_WARNING_SECONDS"])
         self.gate = pin.PinGate(config["PIN_HASH"])
         self.wake = threading.Event()
@@ -105,8 +107,7 @@ class KioskWindow:
     def go_home(self, why: str) -> None:
         log.info("back to the home page: %s", why)
         self.showing_failsafe = False
-        self.window.clear_cookies()  # text size and anything else the last person chose
-        self.window.load_url(self.home)
+        self.window.load_url(self.fresh_home)  # (pywebview's clear_cookies crashes Qt from this thread)
         self.idle.touch()
 
     def close(self, why: str) -> None:
