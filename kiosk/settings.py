@@ -107,7 +107,7 @@ DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}
 
 
 def default_settings_path() -> Path:
-    return platformdirs.user_config_path(APP_NAME) / "settings.yaml"
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "settings.yaml"
 
 
 def settings_path(environ=os.environ) -> Path:

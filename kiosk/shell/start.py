@@ -20,7 +20,7 @@ START_TIMEOUT = 20.0  # seconds to wait for the first server before the window o
 def run(gui: str, port: int | None = None) -> int:
     resolved = settings.resolve()
     config = resolved.as_config()
-    data_dir = platformdirs.user_data_path(settings.APP_NAME)
+    data_dir = platformdirs.user_data_path(settings.APP_NAME, appauthor=False)
     log_path = logs.setup(data_dir / "logs")
     for problem in resolved.problems:
         log.warning("%s", problem)

@@ -140,7 +140,10 @@ class KioskWindow:
     # --- running ----------------------------------------------------------------------------------------
 
     def run(self, first_url: str) -> int:
-        flags = CHROMIUM_FLAGS + (["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])
+        flags = list(CHROMIUM_FLAGS)
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses to start its sandbox as root
+            log.warning("running as root, so the web view runs without its sandbox; run the kiosk as an ordinary user")
+            flags.append("--no-sandbox")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(
             [os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), *flags]).strip()
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = False

@@ -7,7 +7,7 @@ import signal
 import pytest
 
 from tests.conftest import NUMBERS
-from tests.window.conftest import wait_until
+from tests.window.harness import wait_until
 
 
 def failsafe_numbers(kiosk) -> list[str] | None:

@@ -4,7 +4,7 @@ page's script is not running."""
 
 import pytest
 
-from tests.window.conftest import wait_until
+from tests.window.harness import wait_until
 
 IDLE, WARNING = 5, 20
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.conftest import NUMBERS
-from tests.window.conftest import SCREEN, wait_until
+from tests.window.harness import SCREEN, wait_until
 
 
 @pytest.fixture(scope="module")

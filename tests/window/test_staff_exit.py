@@ -3,7 +3,7 @@
 import pytest
 
 from kiosk.pin import hash_pin
-from tests.window.conftest import wait_until
+from tests.window.harness import wait_until
 
 PIN = "2468"
 
