@@ -15,12 +15,15 @@ def display():
 
 @pytest.fixture(scope="module")
 def start_kiosk(display, tmp_path_factory):
-    """Start a launcher with the given settings; every one started is stopped when the module ends."""
+    """Start a launcher with the given settings and, unless told not to, wait for its home page;
+    every one started is stopped when the module ends."""
     started = []
 
-    def start(**settings) -> Kiosk:
+    def start(wait_for_home: bool = True, **settings) -> Kiosk:
         kiosk = Kiosk(display, tmp_path_factory.mktemp("kiosk"), settings)
         started.append(kiosk)
+        if wait_for_home:
+            kiosk.wait_for_path("/en/", timeout=60)
         return kiosk
 
     yield start

@@ -18,9 +18,7 @@ def failsafe_numbers(kiosk) -> list[str] | None:
 
 @pytest.fixture(scope="module")
 def kiosk(start_kiosk):
-    kiosk = start_kiosk()
-    kiosk.wait_for_path("/en/", timeout=60)
-    return kiosk
+    return start_kiosk()
 
 
 def test_killing_the_server_shows_the_failsafe_page_and_the_app_comes_back(kiosk):
@@ -39,7 +37,7 @@ def test_killing_the_server_shows_the_failsafe_page_and_the_app_comes_back(kiosk
 def test_a_server_that_cannot_start_leaves_the_failsafe_page_on_screen(start_kiosk, content_copy):
     card = content_copy / "cards" / "child-neglect.yaml"
     card.write_text(card.read_text().replace("title:", "titel:", 1))
-    broken = start_kiosk(content_dir=str(content_copy))
+    broken = start_kiosk(wait_for_home=False, content_dir=str(content_copy))
     assert wait_until(lambda: failsafe_numbers(broken), 60, "the fail-safe page") == list(NUMBERS)
     wait_until(lambda: "did you mean 'title'?" in broken.log(), 20, "the content problem in the log")
     broken.stop()

@@ -15,10 +15,8 @@ def kiosk(start_kiosk, tmp_path_factory):
     catalogue = translations / "tr" / "LC_MESSAGES" / "messages.po"
     catalogue.parent.mkdir(parents=True)
     catalogue.write_text('msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n')
-    kiosk = start_kiosk(idle_seconds=IDLE, idle_warning_seconds=WARNING, default_language="en",
+    return start_kiosk(idle_seconds=IDLE, idle_warning_seconds=WARNING, default_language="en",
                         translations_dir=str(translations))
-    kiosk.wait_for_path("/en/", timeout=60)
-    return kiosk
 
 
 def notice_open(kiosk):

@@ -8,9 +8,7 @@ from tests.window.harness import SCREEN, wait_until
 
 @pytest.fixture(scope="module")
 def kiosk(start_kiosk):
-    kiosk = start_kiosk()
-    kiosk.wait_for_path("/en/", timeout=60)
-    return kiosk
+    return start_kiosk()
 
 
 def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers(kiosk):

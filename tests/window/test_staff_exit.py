@@ -10,9 +10,7 @@ PIN = "2468"
 
 @pytest.fixture(scope="module")
 def kiosk(start_kiosk):
-    kiosk = start_kiosk(pin_hash=hash_pin(PIN))
-    kiosk.wait_for_path("/en/", timeout=60)
-    return kiosk
+    return start_kiosk(pin_hash=hash_pin(PIN))
 
 
 def open_prompt(kiosk):
