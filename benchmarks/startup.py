@@ -21,23 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.window.harness import Kiosk, virtual_screen, wait_until  # noqa: E402
+from tests.window.harness import Kiosk, descendants, virtual_screen, wait_until  # noqa: E402
 
 FIRST_PAINT = ("(() => { const paint = performance.getEntriesByName('first-contentful-paint')[0];"
                " return location.pathname === '/en/' && paint ? performance.timeOrigin + paint.startTime : null; })()")
-
-
-def descendants(pid: int) -> list[int]:
-    found, queue = [], [pid]
-    while queue:
-        current = queue.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                queue += [int(child) for child in task.read_text().split()]
-            except OSError:
-                pass
-    return found
 
 
 def field_kb(path: str, name: str) -> int:

@@ -13,8 +13,10 @@ from __future__ import annotations
 from typing import Callable
 
 
-def install(allowed: Callable[[str], bool], refused: Callable[[str], None], broken: Callable[[str], None]) -> None:
-    """``refused(url)`` hears of each refused navigation; ``broken(reason)`` of a load failure or renderer crash."""
+def install(allowed: Callable[[str], bool], refused: Callable[[str], None], load_failed: Callable[[str], None],
+            crashed: Callable[[str], None]) -> None:
+    """``refused(url)`` hears of each refused navigation, ``load_failed(url)`` of a page that did not load,
+    ``crashed(reason)`` of a renderer that stopped."""
     from qtpy.QtWebEngineCore import QWebEnginePage
     from webview.platforms import qt as backend
 
@@ -25,8 +27,8 @@ def install(allowed: Callable[[str], bool], refused: Callable[[str], None], brok
     def __init__(self, *args, **kwargs):
         pywebview_init(self, *args, **kwargs)
         self.zoomFactorChanged.connect(lambda factor: abs(factor - 1.0) > 0.001 and self.setZoomFactor(1.0))
-        self.loadFinished.connect(lambda ok: ok or broken(f"{self.url().toString()} did not load"))
-        self.renderProcessTerminated.connect(lambda status, code: broken(f"renderer stopped ({status}, {code})"))
+        self.loadFinished.connect(lambda ok: ok or load_failed(self.url().toString()))
+        self.renderProcessTerminated.connect(lambda status, code: crashed(f"{status.name}, exit code {code}"))
 
     def acceptNavigationRequest(self, url, kind, is_main_frame):  # noqa: N802 (Qt's name)
         address = url.toString()

@@ -83,9 +83,14 @@ class KioskWindow:
     def refused(self, url: str) -> None:
         log.warning("refused to open %s: the kiosk stays on its own pages", url)
 
-    def broken(self, reason: str) -> None:
-        log.warning("page problem: %s", reason)
-        (self.crashed if "renderer" in reason else self.failing).set()
+    def load_failed(self, url: str) -> None:
+        log.warning("%s did not load", url)
+        self.failing.set()
+        self.wake.set()
+
+    def renderer_crashed(self, reason: str) -> None:
+        log.warning("the page's renderer stopped (%s)", reason)
+        self.crashed.set()
         self.wake.set()
 
     def on_loaded(self) -> None:
@@ -151,7 +156,7 @@ class KioskWindow:
         if self.gui == "qt":
             from . import qt_guard
 
-            qt_guard.install(self.allowed, self.refused, self.broken)
+            qt_guard.install(self.allowed, self.refused, self.load_failed, self.renderer_crashed)
         self.showing_failsafe = first_url == self.failsafe_url
         self.window = webview.create_window(
             TITLE, first_url, fullscreen=self.config["FULLSCREEN"], width=1280, height=800,

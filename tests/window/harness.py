@@ -43,6 +43,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:  # the process has just ended
+        return b""
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (each thread's children count)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            queue += [int(child) for child in read_bytes(str(task)).split()]
+    return found
+
+
 @contextlib.contextmanager
 def virtual_screen():
     """An Xvfb screen of SCREEN size with matchbox-window-manager (fullscreen needs a window manager)."""
@@ -156,14 +174,15 @@ class Kiosk:
 
     # --- the processes ------------------------------------------------------------------------------
 
+    def processes(self, marker: bytes) -> list[int]:
+        """The launcher's descendants whose command line contains ``marker``."""
+        return [pid for pid in descendants(self.process.pid) if marker in read_bytes(f"/proc/{pid}/cmdline")]
+
     def server_pid(self) -> int:
         """The app server's process, a child of the launcher."""
-        tasks = Path(f"/proc/{self.process.pid}/task").glob("*/children")  # each thread's children
-        children = [pid for task in tasks for pid in task.read_text().split()]
-        for pid in children:
-            if b"kiosk.shell.server" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                return int(pid)
-        raise AssertionError("the launcher has no server process")
+        found = self.processes(b"kiosk.shell.server")
+        assert found, "the launcher has no server process"
+        return found[0]
 
     def stop(self) -> None:
         if self.process.poll() is None:

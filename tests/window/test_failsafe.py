@@ -3,6 +3,7 @@ report-a-concern numbers, never a blank screen, and the app comes back by itself
 
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,10 @@ def failsafe_numbers(kiosk) -> list[str] | None:
     if not (kiosk.url() or "").endswith("/failsafe/index.html"):
         return None
     return kiosk.evaluate("[...document.querySelectorAll('.failsafe-number')].map(e => e.textContent)")
+
+
+def parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +37,17 @@ def test_killing_the_server_shows_the_failsafe_page_and_the_app_comes_back(kiosk
     assert kiosk.evaluate("document.querySelectorAll('.report-panel a[href^=\"tel:\"]').length") == len(NUMBERS)
     assert kiosk.server_pid() != old_server
     assert "server stopped" in kiosk.log() and "the server answers again" in kiosk.log()
+
+
+def test_a_crashed_page_is_replaced_by_the_home_page(kiosk):
+    kiosk.go("/en/report/")
+    zygotes = kiosk.processes(b"--type=zygote")
+    renderers = [pid for pid in zygotes if parent(pid) in zygotes]  # Chromium forks renderers from a zygote
+    assert renderers
+    for pid in renderers:
+        os.kill(pid, signal.SIGKILL)
+    kiosk.wait_for_path("/en/", timeout=20)
+    assert "renderer stopped" in kiosk.log()
 
 
 def test_a_server_that_cannot_start_leaves_the_failsafe_page_on_screen(start_kiosk, content_copy):

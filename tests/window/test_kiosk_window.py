@@ -42,10 +42,11 @@ def test_outside_addresses_are_refused_and_the_page_stays(kiosk):
 
 def test_leaving_shortcuts_do_nothing_harmful(kiosk):
     kiosk.go("/en/report/")
-    kiosk.keys("alt+Left", "BackSpace", "F12", "ctrl+p", "ctrl+n", "ctrl+t", "ctrl+w", "ctrl+plus")
+    kiosk.evaluate("window.sameDocument = true")  # gone if anything reloads or replaces the page
+    kiosk.keys("F5", "ctrl+r", "alt+Left", "BackSpace", "F12", "ctrl+p", "ctrl+n", "ctrl+t", "ctrl+w", "ctrl+plus")
     kiosk.keys("ctrl+shift+e")  # the staff prompt: once it is open, the keys before it have all been handled
     wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open"), 10, "the staff PIN prompt")
-    assert kiosk.url().endswith("/en/report/")
+    assert kiosk.url().endswith("/en/report/") and kiosk.evaluate("window.sameDocument") is True
     assert len(kiosk.page_targets()) == 1
     assert kiosk.evaluate("[innerWidth, innerHeight, devicePixelRatio]") == [*SCREEN, 1]
     assert kiosk.process.poll() is None
