@@ -2,5 +2,5 @@
 stays on the app's own pages, resets itself when left alone, closes only with the staff PIN, and shows a
 fail-safe page with the report-a-concern numbers whenever the app cannot answer.
 
-Only ``server`` and ``backend`` may be imported without a webview library installed.
+Only ``window`` and ``qt_guard`` need the webview library; the rest imports without it.
 """
