@@ -1,4 +1,5 @@
-"""Staff close the kiosk with the PIN: Ctrl+Shift+E opens the prompt; a wrong PIN does nothing, the right one closes."""
+"""Staff close the kiosk with the PIN: Ctrl+Shift+E, or holding the top start corner for five seconds, opens the
+prompt; a wrong PIN does nothing, the right one closes the kiosk."""
 
 import pytest
 
@@ -16,6 +17,17 @@ def kiosk(start_kiosk):
 def open_prompt(kiosk):
     kiosk.keys("ctrl+shift+e")
     wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open"), 10, "the staff PIN prompt")
+
+
+def test_holding_the_top_start_corner_opens_the_pin_prompt(kiosk):
+    kiosk.xdotool("mousemove", "20", "20", "mousedown", "1")
+    try:
+        wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open"), 10, "the staff PIN prompt")
+    finally:
+        kiosk.xdotool("mouseup", "1")
+    assert kiosk.url().endswith("/en/")
+    kiosk.tap("#staff-exit .staff-exit-cancel")
+    wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open") is False, 10, "the prompt to close")
 
 
 def test_a_wrong_pin_does_not_close_the_kiosk(kiosk):
