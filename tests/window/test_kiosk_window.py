@@ -17,6 +17,7 @@ def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers
     assert kiosk.evaluate("[innerWidth, innerHeight]") == list(SCREEN)  # no browser chrome, no title bar
     assert kiosk.evaluate("document.title").startswith("Home")
     assert kiosk.evaluate("navigator.userAgent").find("SafeguardingKiosk/") > 0
+    assert kiosk.evaluate("getComputedStyle(document.body).userSelect") == "none"  # no text selection
     for number, tel in NUMBERS.items():
         box = kiosk.box(f'.report-panel a[href="{tel}"]')
         assert box and kiosk.evaluate(f'document.querySelector(\'.report-panel a[href="{tel}"]\').textContent') == number
