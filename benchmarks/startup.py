@@ -13,6 +13,7 @@ WebEngine's processes; proportional set size, so shared pages count once). Targe
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -61,6 +62,8 @@ def main(argv=None) -> int:
             runs.append(one_run(display, Path(scratch) / str(run)))
             print(f"{run:>3} {runs[-1][0]:>14.2f} {runs[-1][1]:>12.0f} {runs[-1][2]:>9.0f}", flush=True)
     medians = [statistics.median(column) for column in zip(*runs)]
+    print(f"load average over the last minute at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(other work on the machine slows start-up)")
     print(f"median first paint {medians[0]:.2f} s (target < 2.5 s); launcher {medians[1]:.0f} MB resident; "
           f"whole kiosk {medians[2]:.0f} MB (PSS)")
     return 0
