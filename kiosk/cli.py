@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalogues, content, export
+from . import catalogues, content, export, pin, settings
 from .settings import load_settings
 
 
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(commands)  # check
     catalogues.add_commands(commands)  # i18n ...
     export.add_commands(commands)  # export
+    settings.add_commands(commands)
+    pin.add_commands(commands)
     return parser
 
 

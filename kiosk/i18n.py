@@ -99,6 +99,16 @@ def current_status() -> LanguageStatus:
     return current_app.extensions["kiosk_language_status"][current_language().code]
 
 
+def offered_languages(found: dict[str, Language], wanted: list[str] | None, logger) -> dict[str, Language]:
+    """The languages the settings ask for, among those that have a catalogue (all of them when none are asked)."""
+    if not wanted:
+        return found
+    for code in wanted:
+        if code not in found:
+            logger.warning("language %r is in the settings but has no catalogue; not offered", code)
+    return {code: language for code, language in found.items() if code in wanted} or found
+
+
 def current_language() -> Language:
     languages = current_app.config["KIOSK_LANGUAGES"]
     return languages.get(g.get("lang"), languages[current_app.config["DEFAULT_LANGUAGE"]])
@@ -223,7 +233,8 @@ def init_app(app) -> None:
     statuses = survey_languages(translations_dir, report_keys(translations_dir, app.extensions["kiosk_library"]),
                                 bool(app.config.get("PSEUDO_LOCALE")))
     app.extensions["kiosk_language_status"] = statuses
-    app.config["KIOSK_LANGUAGES"] = {code: s.language for code, s in statuses.items() if s.offered}
+    ready = {code: s.language for code, s in statuses.items() if s.offered}
+    app.config["KIOSK_LANGUAGES"] = offered_languages(ready, app.config.get("LANGUAGES"), log)
     if app.config["DEFAULT_LANGUAGE"] not in app.config["KIOSK_LANGUAGES"]:
         log.warning("default language %r is not offered; using English", app.config["DEFAULT_LANGUAGE"])
         app.config["DEFAULT_LANGUAGE"] = SOURCE_LANGUAGE

@@ -1,0 +1,138 @@
+"""The staff PIN that closes the kiosk: kept only as a salted scrypt hash, checked in constant time,
+and slowed down after a few wrong tries so it cannot be guessed at the screen."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import getpass
+import hashlib
+import hmac
+import math
+import os
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+
+SCHEME = "scrypt"
+COST, BLOCK_SIZE, PARALLELISM = 2**14, 8, 1  # about 50 ms a check, 16 MiB of memory
+FREE_TRIES = 3  # wrong tries before waiting starts
+LONGEST_WAIT = 300  # seconds
+
+
+def valid_pin(pin: str) -> bool:
+    return re.fullmatch(r"\d{4,12}", pin) is not None
+
+
+def _derive(pin: str, salt: bytes, cost: int, block_size: int, parallelism: int) -> bytes:
+    return hashlib.scrypt(pin.encode(), salt=salt, n=cost, r=block_size, p=parallelism,
+                          maxmem=256 * cost * block_size, dklen=32)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def hash_pin(pin: str) -> str:
+    """``scrypt$cost$block$parallel$salt$key``: everything needed to check the PIN, nothing to recover it."""
+    salt = os.urandom(16)
+    key = _derive(pin, salt, COST, BLOCK_SIZE, PARALLELISM)
+    return f"{SCHEME}${COST}${BLOCK_SIZE}${PARALLELISM}${_b64(salt)}${_b64(key)}"
+
+
+def parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes]:
+    """The parts of a stored hash; ValueError, in plain words, if it is not one ``kiosk set-pin`` wrote."""
+    parts = stored.split("$")
+    try:
+        if len(parts) != 6 or parts[0] != SCHEME:
+            raise ValueError
+        cost, block_size, parallelism = (int(p) for p in parts[1:4])
+        salt, key = _unb64(parts[4]), _unb64(parts[5])
+        if cost < 2**10 or cost & (cost - 1) or not 1 <= block_size <= 64 or not 1 <= parallelism <= 16 or len(key) != 32:
+            raise ValueError
+    except ValueError:
+        raise ValueError("is not a PIN hash written by `kiosk set-pin`; run it to set the PIN") from None
+    return cost, block_size, parallelism, salt, key
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    cost, block_size, parallelism, salt, key = parse_hash(stored)
+    return hmac.compare_digest(_derive(pin, salt, cost, block_size, parallelism), key)
+
+
+@dataclasses.dataclass(frozen=True)
+class Attempt:
+    ok: bool
+    wait: int  # seconds before the next try is looked at; 0 means try again now
+
+
+class PinGate:
+    """Checks PINs typed at the kiosk. After FREE_TRIES wrong ones, each further try must wait,
+    twice as long each time (5 s, 10 s, 20 s ... up to five minutes); tries made while waiting are not checked."""
+
+    def __init__(self, stored: str | None, clock=time.monotonic):
+        self.stored = stored
+        self.clock = clock
+        self.wrong = 0
+        self.not_before = 0.0
+        self.lock = threading.Lock()
+
+    def wait_left(self) -> int:
+        return max(0, math.ceil(self.not_before - self.clock()))
+
+    def attempt(self, pin: str) -> Attempt:
+        with self.lock:
+            if self.stored is None:
+                return Attempt(False, 0)
+            if self.wait_left():
+                return Attempt(False, self.wait_left())
+            if check_pin(pin, self.stored):
+                self.wrong, self.not_before = 0, 0.0
+                return Attempt(True, 0)
+            self.wrong += 1
+            if self.wrong >= FREE_TRIES:
+                self.not_before = self.clock() + min(LONGEST_WAIT, 5 * 2 ** (self.wrong - FREE_TRIES))
+            return Attempt(False, self.wait_left())
+
+
+# --- the `kiosk set-pin` command -----------------------------------------------------------------
+
+
+def read_new_pin() -> str | None:
+    """Twice at a terminal (hidden), or one line from standard input when it is not a terminal."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("New staff PIN (4 to 12 digits): ")
+    if getpass.getpass("The same PIN again: ") != first:
+        print("The two PINs differ; nothing was changed.", file=sys.stderr)
+        return None
+    return first
+
+
+def set_pin(args) -> int:
+    from .settings import settings_path, write_value
+
+    if args.settings:
+        os.environ["KIOSK_SETTINGS"] = args.settings
+    pin = read_new_pin()
+    if pin is None:
+        return 1
+    if not valid_pin(pin):
+        print("A PIN is 4 to 12 digits; nothing was changed.", file=sys.stderr)
+        return 1
+    path = Path(settings_path())
+    write_value(path, "pin_hash", hash_pin(pin))
+    print(f"Staff PIN saved, hashed, in {path}")
+    return 0
+
+
+def add_commands(commands) -> None:
+    parser = commands.add_parser("set-pin", help="set the staff PIN that closes the kiosk window")
+    parser.add_argument("--settings", help="settings file (default: KIOSK_SETTINGS, then the per-user file)")
+    parser.set_defaults(run=set_pin)

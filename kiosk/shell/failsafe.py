@@ -1,0 +1,126 @@
+"""The fail-safe page: the report-a-concern numbers in every language the kiosk has, as a plain file.
+
+The launcher writes it at start-up from content/contacts.yaml and whatever catalogues exist (read with
+Babel and filled with Jinja2, not through Flask), so the window can show it when the app cannot answer.
+If the contacts cannot be read, the page written by an earlier start is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+from pathlib import Path
+
+import jinja2
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po
+from pydantic import ValidationError
+
+from .. import content
+
+HERE = Path(__file__).resolve().parent
+SOURCE_LANGUAGE = "en"
+
+log = logging.getLogger(__name__)
+
+
+def N_(text: str) -> str:  # noqa: N802 (the gettext marker Babel looks for)
+    """Marks text for the catalogues; it is translated when the page is written."""
+    return text
+
+
+TITLE = N_("Report a concern")
+MESSAGE = N_("The kiosk is starting again. To report a concern now, call:")
+
+
+class Unavailable(Exception):
+    """No fail-safe page can be shown: the contacts are unreadable and no earlier page exists."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    code: str
+    direction: str
+    title: str
+    message: str
+    contacts: list[dict]
+
+
+def read_contacts(content_dir: Path) -> content.Contacts:
+    path = content_dir / "contacts.yaml"
+    if not path.exists():
+        raise Unavailable(f"{path} is missing")
+    data, _, problems = content.read_yaml(path)
+    if problems:
+        raise Unavailable(str(problems[0]))
+    try:
+        return content.Contacts.model_validate(data)
+    except ValidationError as err:
+        raise Unavailable(f"{path}: {err.error_count()} problem(s); run `kiosk check` to see them") from None
+
+
+def read_catalogues(translations_dir: Path, wanted: list[str] | None) -> dict[str, object]:
+    """Each language's catalogue by code (None for English, the source); unreadable ones are left out."""
+    catalogues: dict[str, object] = {SOURCE_LANGUAGE: None}
+    for path in sorted(translations_dir.glob("*/LC_MESSAGES/messages.po")) if translations_dir.is_dir() else []:
+        code = path.parent.parent.name
+        if wanted and code not in wanted:
+            continue
+        try:
+            with path.open("rb") as handle:
+                catalogues[code] = read_po(handle, locale=code.replace("-", "_"))
+        except Exception as err:  # a broken catalogue must not cost the numbers
+            log.warning("fail-safe page: %s left out: %s", path, err)
+    return catalogues
+
+
+def translator(catalogue):
+    def translate(text: str, context: str | None = None) -> str:
+        message = catalogue.get(text, context=context) if catalogue is not None else None
+        return message.string if message is not None and message.string and not message.fuzzy else text
+    return translate
+
+
+def direction(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).text_direction
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
+def sections(contacts: content.Contacts, catalogues: dict, default_language: str) -> list[Section]:
+    order = sorted(catalogues, key=lambda code: code != default_language)
+    result = []
+    for code in order:
+        t = translator(catalogues[code])
+        result.append(Section(code, direction(code), t(TITLE), t(MESSAGE), [
+            {"id": c.id, "number": c.number, "label": t(str(c.label), c.label.context), "when": t(str(c.when), c.when.context)}
+            for c in contacts.contacts]))
+    return result
+
+
+def render(content_dir: Path, translations_dir: Path, default_language: str, wanted: list[str] | None) -> str:
+    contacts = read_contacts(content_dir)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
+    catalogues = read_catalogues(translations_dir, wanted)
+    return environment.get_template("failsafe.html").render(languages=sections(contacts, catalogues, default_language))
+
+
+def write(target: Path, content_dir: Path, translations_dir: Path, default_language: str,
+          wanted: list[str] | None = None) -> str:
+    """Write the page and its stylesheet into ``target``; returns the page's file:// address."""
+    page = target / "index.html"
+    try:
+        html = render(content_dir, translations_dir, default_language, wanted)
+    except Unavailable as err:
+        if not page.exists():
+            raise
+        log.warning("fail-safe page not rewritten (%s); keeping the one from an earlier start", err)
+        return page.as_uri()
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(HERE / "failsafe.css", target / "failsafe.css")
+    partial = target / "index.html.new"
+    partial.write_text(html, encoding="utf-8")
+    partial.replace(page)
+    return page.as_uri()

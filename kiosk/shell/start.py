@@ -1,0 +1,44 @@
+"""Starting the kiosk window: settings, log, fail-safe page, the server, then the window over it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from .. import settings
+from . import failsafe, logs
+from .supervisor import Supervisor, free_port
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT = 20.0  # seconds to wait for the first server before the window opens on the fail-safe page
+
+
+def run(gui: str, port: int | None = None) -> int:
+    resolved = settings.resolve()
+    config = resolved.as_config()
+    data_dir = platformdirs.user_data_path(settings.APP_NAME, appauthor=False)
+    log_path = logs.setup(data_dir / "logs")
+    for problem in resolved.problems:
+        log.warning("%s", problem)
+    try:
+        failsafe_url = failsafe.write(data_dir / "failsafe", Path(config["CONTENT_DIR"]),
+                                      Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"], config["LANGUAGES"])
+    except failsafe.Unavailable as err:
+        print(f"The kiosk cannot start: it has no report-a-concern numbers to fall back on ({err}).", file=sys.stderr)
+        return 1
+    log.info("kiosk starting (log: %s)", log_path)
+
+    supervisor = Supervisor(port or free_port())
+    supervisor.start()
+    try:
+        from .window import KioskWindow  # imports the webview toolkit while the server starts
+
+        window = KioskWindow(gui, config, supervisor, failsafe_url)
+        healthy = supervisor.wait_healthy(START_TIMEOUT)
+        return window.run(window.home if healthy else failsafe_url)
+    finally:
+        supervisor.stop()

@@ -1,0 +1,143 @@
+"""Keeps the kiosk's server alive.
+
+The server runs in a child process on one loopback port that stays the same for the whole session, so the
+window's address never changes. A background thread asks ``/healthz`` every second; when the child dies or
+stops answering, it is stopped and started again after a pause that doubles each time (1 s up to 30 s)
+and goes back to 1 s once the server has stayed healthy for a minute. A child process, not a thread: a
+crashed or stuck app cannot take the window down with it, and it can always be stopped and started again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0
+START_SECONDS = 20.0  # time a new server has to answer before it counts as failed
+MISSES_ALLOWED = 2  # unanswered checks in a row before a running server is restarted
+LONGEST_PAUSE = 30.0
+STABLE_SECONDS = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Supervisor:
+    def __init__(self, port: int, on_change: Callable[[bool], None] = lambda healthy: None):
+        self.port = port
+        self.origin = f"http://127.0.0.1:{port}"
+        self.on_change = on_change
+        self.healthy = False
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.healthy_since = 0.0
+        self.pause = 1.0
+        self.stopping = threading.Event()
+        self.checked = threading.Condition()
+
+    # --- the child process ------------------------------------------------------------------------
+
+    def spawn(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk.shell.server", "--port", str(self.port)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.started_at = time.monotonic()
+        log.info("server started (pid %d) on %s", self.process.pid, self.origin)
+        threading.Thread(target=self.relay, args=(self.process,), daemon=True).start()
+
+    @staticmethod
+    def relay(process: subprocess.Popen) -> None:
+        """The server's own lines (its address, content problems, errors) go to the kiosk log."""
+        for line in process.stdout:
+            log.info("server %d: %s", process.pid, line.rstrip())
+
+    def halt(self) -> None:
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    # --- health -------------------------------------------------------------------------------------
+
+    def answers(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.origin + "/healthz", timeout=2) as response:
+                return response.status == 200 and json.load(response).get("status") == "ok"
+        except (OSError, ValueError):
+            return False
+
+    def set_health(self, healthy: bool) -> None:
+        with self.checked:
+            changed = healthy != self.healthy
+            self.healthy = healthy
+            self.checked.notify_all()
+        if changed:
+            log.info("server %s", "is answering" if healthy else "is not answering")
+            self.on_change(healthy)
+
+    def wait_healthy(self, timeout: float) -> bool:
+        with self.checked:
+            return self.checked.wait_for(lambda: self.healthy, timeout)
+
+    # --- the loop -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.spawn()
+        threading.Thread(target=self.watch, name="server-supervisor", daemon=True).start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.halt()
+
+    def watch(self) -> None:
+        misses = 0
+        while not self.stopping.is_set():
+            process = self.process
+            alive = process is not None and process.poll() is None
+            if alive and self.answers():
+                misses = 0
+                if not self.healthy:
+                    self.healthy_since = time.monotonic()
+                elif time.monotonic() - self.healthy_since > STABLE_SECONDS:
+                    self.pause = 1.0
+                self.set_health(True)
+                self.stopping.wait(POLL_SECONDS)
+                continue
+            starting = alive and not self.healthy and time.monotonic() - self.started_at < START_SECONDS
+            if starting:
+                self.stopping.wait(0.05)
+                continue
+            misses += 1
+            if alive and misses <= MISSES_ALLOWED:
+                self.stopping.wait(POLL_SECONDS / 2)
+                continue
+            self.restart(process)
+            misses = 0
+
+    def restart(self, process: subprocess.Popen | None) -> None:
+        code = process.poll() if process is not None else None
+        log.warning("server %s; starting it again in %.0f s",
+                    f"stopped (exit status {code})" if code is not None else "stopped answering", self.pause)
+        self.set_health(False)
+        self.halt()
+        if self.stopping.wait(self.pause):
+            return
+        self.pause = min(self.pause * 2, LONGEST_PAUSE)
+        self.spawn()

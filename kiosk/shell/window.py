@@ -1,0 +1,174 @@
+"""The kiosk window: pywebview, fullscreen, on the app's own pages only.
+
+One thread (``watch``) decides what the window shows: the fail-safe page while the server is not
+answering, the home page again once it answers, and the home page, fresh, when nobody has touched the
+screen for the idle time.
+
+The page talks to the launcher through pywebview's shared state only (``window.pywebview.state``), because
+pywebview's ``js_api`` builds its functions with ``new Function``, which the app's CSP rightly refuses:
+the page sets ``kioskActivity`` when someone touches it, and ``kioskPin`` when staff type a PIN; the
+launcher answers in ``kioskPinResult`` and forgets the PIN at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+from urllib.parse import urlsplit
+
+import webview
+
+from .. import pin
+from .idle import IdleWatch
+from .supervisor import Supervisor
+
+log = logging.getLogger(__name__)
+
+TITLE = "Safeguarding Learning Kiosk"
+USER_AGENT = "Mozilla/5.0 (compatible; SafeguardingKiosk/0.1; pywebview)"
+# Pinch zoom and swipe-to-go-back off; the page's own text-size control is the way to enlarge text.
+CHROMIUM_FLAGS = ["--disable-pinch", "--overscroll-history-navigation=0"]
+
+
+class KioskWindow:
+    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str):
+        self.gui = gui
+        self.config = config
+        self.supervisor = supervisor
+        self.failsafe_url = failsafe_url
+        self.origin = supervisor.origin
+        self.home = f"{self.origin}/{config['DEFAULT_LANGUAGE']}/"
+        # the app's own text-size route puts the size back to normal, then shows the home page
+        self.fresh_home = f"{self.home}text-size/?size=1&next=/{config['DEFAULT_LANGUAGE']}/"
+        self.idle = IdleWatch(config["IDLE_SECONDS"], config["IDLE_WARNING_SECONDS"])
+        self.gate = pin.PinGate(config["PIN_HASH"])
+        self.wake = threading.Event()
+        self.closed = threading.Event()
+        self.crashed = threading.Event()
+        self.failing = threading.Event()  # a page failed to load: is the server still there?
+        self.showing_failsafe = False
+        self.window = None
+        supervisor.on_change = lambda healthy: self.wake.set()
+
+    # --- what the page tells the launcher ---------------------------------------------------------------
+
+    def on_state(self, kind, key, value) -> None:
+        if kind != "change":
+            return
+        if key == "kioskActivity":
+            self.idle.touch()
+        elif key == "kioskPin" and isinstance(value, dict):
+            del self.window.state["kioskPin"]
+            self.try_pin(str(value.get("pin", "")), value.get("id"))
+
+    def try_pin(self, typed: str, request_id) -> None:
+        attempt = self.gate.attempt(typed)
+        if attempt.ok:
+            self.close("closed with the staff PIN")
+            return
+        log.warning("staff exit: wrong PIN%s", f"; next try looked at in {attempt.wait} s" if attempt.wait else "")
+        self.window.state["kioskPinResult"] = {"id": request_id, "ok": False, "wait": attempt.wait,
+                                               "pinSet": self.gate.stored is not None}
+
+    # --- what may be shown ----------------------------------------------------------------------------
+
+    def allowed(self, url: str) -> bool:
+        if url == self.failsafe_url:
+            return True
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}" == self.origin
+
+    def refused(self, url: str) -> None:
+        log.warning("refused to open %s: the kiosk stays on its own pages", url)
+
+    def load_failed(self, url: str) -> None:
+        log.warning("%s did not load", url)
+        self.failing.set()
+        self.wake.set()
+
+    def renderer_crashed(self, reason: str) -> None:
+        log.warning("the page's renderer stopped (%s)", reason)
+        self.crashed.set()
+        self.wake.set()
+
+    def on_loaded(self) -> None:
+        """Every page load counts as activity; any backend without a navigation guard is brought back here."""
+        self.idle.touch()
+        url = self.window.get_current_url() or ""
+        if url and not self.allowed(url):
+            self.refused(url)
+            self.window.load_url(self.home)
+
+    # --- changing what is shown -------------------------------------------------------------------------
+
+    def show_failsafe(self) -> None:
+        if not self.showing_failsafe:
+            log.warning("showing the fail-safe page")
+            self.showing_failsafe = True
+            self.window.load_url(self.failsafe_url)
+
+    def go_home(self, why: str) -> None:
+        log.info("back to the home page: %s", why)
+        self.showing_failsafe = False
+        self.window.load_url(self.fresh_home)  # (pywebview's clear_cookies crashes Qt from this thread)
+        self.idle.touch()
+
+    def close(self, why: str) -> None:
+        log.info("kiosk %s", why)
+        self.closed.set()
+        self.wake.set()
+        self.window.destroy()
+
+    def watch(self) -> None:
+        while not self.closed.is_set():
+            self.wake.wait(1.0)
+            self.wake.clear()
+            if self.closed.is_set():
+                return
+            if self.failing.is_set():
+                self.failing.clear()
+                if not self.supervisor.answers():
+                    self.show_failsafe()
+                    continue
+            if not self.supervisor.healthy:
+                self.show_failsafe()
+            elif self.showing_failsafe:
+                self.go_home("the server answers again")
+            elif self.crashed.is_set():
+                self.crashed.clear()
+                self.go_home("the page stopped")
+            elif self.idle.expired():
+                self.go_home("nobody has used the kiosk for a while")
+
+    # --- running ----------------------------------------------------------------------------------------
+
+    def run(self, first_url: str) -> int:
+        flags = list(CHROMIUM_FLAGS)
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses to start its sandbox as root
+            log.warning("running as root, so the web view runs without its sandbox; run the kiosk as an ordinary user")
+            flags.append("--no-sandbox")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(
+            [os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""), *flags]).strip()
+        webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = False
+        webview.settings["ALLOW_DOWNLOADS"] = False
+        if self.gui == "qt":
+            from . import qt_guard
+
+            qt_guard.install(self.allowed, self.refused, self.load_failed, self.renderer_crashed)
+        self.showing_failsafe = first_url == self.failsafe_url
+        self.window = webview.create_window(
+            TITLE, first_url, fullscreen=self.config["FULLSCREEN"], width=1280, height=800,
+            # text_select=True only stops pywebview injecting an inline style (the CSP refuses it);
+            # static/css/kiosk-shell.css turns selection off instead.
+            text_select=True, zoomable=False, draggable=False, background_color="#FFFFFF")
+        self.window.events.loaded += self.on_loaded
+        self.window.state += self.on_state
+        self.window.events.closed += lambda: (self.closed.set(), self.wake.set())
+        if self.gate.stored is None:
+            log.warning("no staff PIN is set, so the kiosk cannot be closed from the screen; run `kiosk set-pin`")
+        signal.signal(signal.SIGTERM, lambda *_: self.close("stopped (SIGTERM)"))
+        webview.start(self.watch, gui=self.gui, private_mode=True, user_agent=USER_AGENT)
+        return 0
+

@@ -1,0 +1,58 @@
+"""The fail-safe page is built without Flask from contacts.yaml and the catalogues: the three numbers,
+exactly as the contacts file has them, in every language there is a catalogue for."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from kiosk.shell import failsafe
+from tests.conftest import CONTENT_DIR, NUMBERS
+
+
+def write_catalogue(translations: Path, code: str, messages: dict) -> None:
+    catalogue = Catalog(locale=code)
+    for (context, source), text in messages.items():
+        catalogue.add(source, text, context=context)
+    path = translations / code / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalogue)
+
+
+def test_the_page_has_the_three_numbers_in_every_language(tmp_path):
+    translations = tmp_path / "translations"
+    write_catalogue(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin",
+                                         ("contacts|mash|label", "MASH"): "MASH (Türkçe)"})
+    write_catalogue(translations, "ar", {(None, "Report a concern"): "الإبلاغ عن قلق"})
+    url = failsafe.write(tmp_path / "page", CONTENT_DIR, translations, "tr")
+    html = Path(url.removeprefix("file://")).read_text(encoding="utf-8")
+    assert (tmp_path / "page" / "failsafe.css").exists()
+    assert '<html lang="tr" dir="ltr">' in html and "<title>Endişenizi bildirin</title>" in html
+    sections = re.findall(r'<section class="failsafe-language" lang="([^"]+)" dir="([^"]+)"', html)
+    assert sections == [("tr", "ltr"), ("en", "ltr"), ("ar", "rtl")]  # the default language first
+    assert "MASH (Türkçe)" in html and "الإبلاغ عن قلق" in html
+    for number in NUMBERS:
+        assert html.count(f'translate="no">{number}</span>') == 3
+    assert "<script" not in html and "style=" not in html and "http" not in html
+
+
+def test_a_broken_catalogue_costs_only_its_own_language(tmp_path):
+    translations = tmp_path / "translations"
+    broken = translations / "pl" / "LC_MESSAGES" / "messages.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b'msgid "Report a concern"\nmsgstr "\xff\xfe unterminated\n')
+    write_catalogue(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin"})
+    html = Path(failsafe.write(tmp_path / "page", CONTENT_DIR, translations, "en").removeprefix("file://")).read_text()
+    assert re.findall(r'<section class="failsafe-language" lang="([^"]+)"', html) == ["en", "tr"]
+    assert html.count('translate="no">999</span>') == 2
+
+
+def test_unreadable_contacts_keep_the_page_from_an_earlier_start(tmp_path, content_copy):
+    url = failsafe.write(tmp_path / "page", content_copy, tmp_path, "en")
+    (content_copy / "contacts.yaml").write_text("contacts: [\n")
+    assert failsafe.write(tmp_path / "page", content_copy, tmp_path, "en") == url
+    with pytest.raises(failsafe.Unavailable):
+        failsafe.write(tmp_path / "elsewhere", content_copy, tmp_path, "en")

@@ -1,0 +1,46 @@
+"""Pages served for the kiosk window carry the idle notice and the staff exit; pages served to anyone else do not."""
+
+import re
+from html import unescape
+
+import pytest
+
+from kiosk import create_app
+from kiosk.shell import backend
+
+
+@pytest.fixture(scope="module")
+def kiosk_client():
+    app = create_app({"TESTING": True, "KIOSK_SHELL": True, "IDLE_SECONDS": 45, "IDLE_WARNING_SECONDS": 25})
+    return app.test_client()
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/themes/child-neglect/", "/en/report/", "/en/no-such-page/"])
+def test_kiosk_pages_have_the_idle_notice_and_the_staff_exit(kiosk_client, path):
+    html = kiosk_client.get(path).get_data(as_text=True)
+    notice = re.search(r'<dialog id="idle-notice"[^>]*>', html).group(0)
+    assert 'data-idle-seconds="45"' in notice and 'data-warning-seconds="25"' in notice and 'data-home="/en/"' in notice
+    assert "I'm still here" in unescape(html) and '<dialog id="staff-exit"' in html
+    assert '<script src="/static/js/idle-reset.js" defer>' in html and '<script src="/static/js/staff-exit.js" defer>' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) and " style=" not in html
+
+
+def test_pages_outside_the_kiosk_window_have_neither(client):
+    html = client.get("/en/").get_data(as_text=True)
+    assert "idle-notice" not in html and "staff-exit" not in html and "kiosk-shell.css" not in html
+
+
+def test_the_kiosk_scripts_and_styles_are_served_from_the_app(kiosk_client):
+    for path in ("/static/js/idle-reset.js", "/static/js/staff-exit.js", "/static/css/kiosk-shell.css"):
+        response = kiosk_client.get(path)
+        assert response.status_code == 200
+        assert not re.search(rb"https?://", response.data), path
+
+
+def test_without_a_display_there_is_no_window_and_the_reason_is_one_line():
+    assert backend.choose({}, "linux") == (None, "no display found (DISPLAY is not set)")
+    assert backend.choose({"DISPLAY": ":0"}, "sunos5")[0] is None
+
+
+def test_with_a_display_and_qt_installed_the_window_uses_qt():
+    assert backend.choose({"DISPLAY": ":0"}, "linux") == ("qt", "")

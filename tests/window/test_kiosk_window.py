@@ -1,0 +1,55 @@
+"""The kiosk window fills the screen, shows the home page with the report panel, and stays on the app's pages."""
+
+import pytest
+
+from tests.conftest import NUMBERS
+from tests.window.harness import SCREEN, wait_until
+
+
+@pytest.fixture(scope="module")
+def kiosk(start_kiosk):
+    return start_kiosk()
+
+
+def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers(kiosk):
+    geometry = kiosk.xdotool("getactivewindow", "getwindowgeometry")
+    assert f"Geometry: {SCREEN[0]}x{SCREEN[1]}" in geometry and "Position: 0,0" in geometry
+    assert kiosk.evaluate("[innerWidth, innerHeight]") == list(SCREEN)  # no browser chrome, no title bar
+    assert kiosk.evaluate("document.title").startswith("Home")
+    assert kiosk.evaluate("navigator.userAgent").find("SafeguardingKiosk/") > 0
+    assert kiosk.evaluate("getComputedStyle(document.body).userSelect") == "none"  # no text selection
+    for number, tel in NUMBERS.items():
+        box = kiosk.box(f'.report-panel a[href="{tel}"]')
+        assert box and kiosk.evaluate(f'document.querySelector(\'.report-panel a[href="{tel}"]\').textContent') == number
+        assert 0 <= box["y"] and box["y"] + box["height"] <= SCREEN[1], (number, box)
+    image = kiosk.screenshot("kiosk-home.png")
+    assert image.size == SCREEN
+    panel = kiosk.box(".report-panel")
+    assert image.getpixel((5, int(panel["y"] + panel["height"] / 2)))[:3] == (11, 12, 12)  # the dark panel, painted
+
+
+def test_outside_addresses_are_refused_and_the_page_stays(kiosk):
+    home = kiosk.url()
+    kiosk.evaluate("location.href = 'http://example.org/'")
+    wait_until(lambda: "refused to open http://example.org/" in kiosk.log(), 20, "the refusal in the log")
+    kiosk.evaluate("(() => { const a = document.createElement('a'); a.href = 'https://example.net/';"
+                   " a.target = '_blank'; document.body.append(a); a.click(); })()")
+    kiosk.evaluate("window.open('http://example.com/')")
+    wait_until(lambda: kiosk.log().count("refused to open a new window") >= 2, 20, "two refused new windows")
+    assert kiosk.url() == home
+    assert kiosk.evaluate("document.title").startswith("Home")
+    assert len(kiosk.page_targets()) == 1
+
+
+def test_leaving_shortcuts_do_nothing_harmful(kiosk):
+    kiosk.go("/en/report/")
+    kiosk.evaluate("window.sameDocument = true")  # gone if anything reloads or replaces the page
+    kiosk.keys("F5", "ctrl+r", "alt+Left", "BackSpace", "F12", "ctrl+p", "ctrl+n", "ctrl+t", "ctrl+w", "ctrl+plus")
+    kiosk.keys("ctrl+shift+e")  # the staff prompt: once it is open, the keys before it have all been handled
+    wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open"), 10, "the staff PIN prompt")
+    assert kiosk.url().endswith("/en/report/") and kiosk.evaluate("window.sameDocument") is True
+    assert len(kiosk.page_targets()) == 1
+    assert kiosk.evaluate("[innerWidth, innerHeight, devicePixelRatio]") == [*SCREEN, 1]
+    assert kiosk.process.poll() is None
+    kiosk.keys("Escape")
+    wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open") is False, 10, "the prompt to close")
