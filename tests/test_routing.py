@@ -43,3 +43,13 @@ def test_a_crash_shows_a_friendly_page_with_the_numbers():
     page = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Something went wrong" in page and 'href="tel:999"' in page and "deliberate" not in page
+
+
+def test_a_page_not_found_offers_each_language_home_when_several_are_offered(tmp_path):
+    (tmp_path / "ar" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "ar" / "LC_MESSAGES" / "messages.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    client = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(tmp_path)}).test_client()
+    response = client.get("/ar/nowhere/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404 and 'class="report-panel"' in page
+    assert 'href="/en/" lang="en"' in page and 'href="/ar/" lang="ar"' in page

@@ -1,11 +1,17 @@
-"""Real-browser fixtures: the app served by waitress on loopback, and Debian's Chromium through Playwright."""
+"""Real-browser fixtures: the app served by waitress on loopback, and Debian's Chromium through Playwright.
+
+Languages and pages are read from the app itself, so a language or page added later is tested without
+touching the tests.
+"""
 
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
 
 import pytest
+from flask import Flask, url_for
 from waitress.server import create_server
 
 from kiosk import create_app
@@ -15,11 +21,48 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "tablet": (820, 1180), "phone": (390, 844)}
+TEXT_SIZES = ("1", "2", "3")  # the text-size cookie: normal, large, largest
+
+
+@functools.cache
+def kiosk_app() -> Flask:
+    """The one app the browser tests serve and read their languages and pages from."""
+    return create_app()
+
+
+LANGUAGES = list(kiosk_app().config["KIOSK_LANGUAGES"])
+
+
+def page_paths(lang: str) -> dict[str, str]:
+    """Every page in one language, by name: each page the app routes at /<lang>/... (home, report, and any
+    added later), every card, and a not-found page."""
+    app = kiosk_app()
+    client = app.test_client()
+    paths = {}
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if rule.arguments == {"lang"} and "GET" in rule.methods:
+                path = url_for(rule.endpoint, lang=lang)
+                if client.get(path).status_code == 200:  # pages only, not redirects such as /<lang>/text-size/
+                    paths[rule.endpoint.rsplit(".", 1)[-1]] = path
+        for slug in app.extensions["kiosk_library"].cards:
+            paths[f"card {slug}"] = url_for("pages.card", lang=lang, slug=slug)
+    paths["not found"] = f"/{lang}/no-such-page/"
+    return paths
+
+
+def page_types(lang: str) -> dict[str, str]:
+    """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
+    paths = page_paths(lang)
+    cards = kiosk_app().extensions["kiosk_library"].cards
+    longest = max(cards.values(), key=lambda card: len(card.title)).slug
+    return {"card" if name == f"card {longest}" else name: path for name, path in paths.items()
+            if not name.startswith("card ") or name == f"card {longest}"}
 
 
 @pytest.fixture(scope="session")
 def live_url():
-    server = create_server(create_app(), host="127.0.0.1", port=0, threads=4)
+    server = create_server(kiosk_app(), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
@@ -34,3 +77,23 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture()
+def open_page(browser, live_url):
+    """Opens a page in a fresh context whose base URL is the live app:
+    `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
+    Extra keywords go to Playwright's new_context. Every context is closed after the test."""
+    contexts = []
+
+    def open_page(size: str | tuple[int, int], text_size: str | None = None, **options):
+        width, height = SIZES[size] if isinstance(size, str) else size
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url, **options)
+        contexts.append(context)
+        if text_size:
+            context.add_cookies([{"name": "text-size", "value": text_size, "url": live_url}])
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
