@@ -22,6 +22,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "tablet": (820, 1180), "phone": (390, 844)}
 TEXT_SIZES = ("1", "2", "3")  # the text-size cookie: normal, large, largest
+# Everything a person can touch, click or tab to.
+CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
 
 
 @functools.cache

@@ -5,16 +5,15 @@ import itertools
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES, page_types
+from tests.browser.conftest import CONTROLS, LANGUAGES, page_types
 
 MIN_SIZE = 44  # CSS px: WCAG 2.5.5 (AAA), which the kiosk needs
 MIN_GAP = 8  # CSS px of clear space between two targets
 
 # Every control on the page, with its boxes in page coordinates. The page is scrolled to the end first,
 # where the sticky panel rests in its own place instead of floating over the content it would hide.
-TARGETS = """() => {
+TARGETS = """controls => {
   window.scrollTo(0, document.documentElement.scrollHeight);
-  const controls = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   return [...document.querySelectorAll(controls)].filter(element => element.checkVisibility()).map(element => ({
     name: `${element.outerHTML.slice(0, 90)}…`,
     boxes: [...element.getClientRects()].map(box => ({
@@ -54,6 +53,6 @@ def test_every_control_is_big_enough_to_touch_with_room_around_it(open_page, lan
             problems.append(f"{path}: the focused skip link is {skip_link['width']:.0f}x{skip_link['height']:.0f}")
         page.keyboard.press("Escape")
         page.evaluate("document.activeElement.blur()")
-        targets = [target for target in page.evaluate(TARGETS) if target["boxes"][0]["bottom"] > 0]
+        targets = [target for target in page.evaluate(TARGETS, CONTROLS) if target["boxes"][0]["bottom"] > 0]
         problems += [f"{path}: {problem}" for problem in size_problems(targets) + spacing_problems(targets)]
     assert not problems, "\n".join(problems)
