@@ -88,12 +88,12 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
 def test_focus_is_never_trapped_in_either_direction(open_page, lang):
     page = open_page("tablet")
     page.goto(page_types(lang)["home"])
-    count = len(page.evaluate(NUMBER_CONTROLS, CONTROLS))
-    forwards = walk(page, "Tab", count)
-    # Past the last control focus leaves the page, then comes round to the first again.
-    assert [step and step["control"] for step in walk(page, "Tab", 2)][-1] == 0
-    backwards = [step for step in walk(page, "Shift+Tab", count + 1) if step]
-    assert [step["control"] for step in backwards] == [step["control"] for step in reversed(forwards)]
+    last = len(page.evaluate(NUMBER_CONTROLS, CONTROLS)) - 1
+    for key, start, end in (("Tab", 0, last), ("Shift+Tab", last, 0)):
+        stops = [step and step["control"] for step in walk(page, key, last + 3)]
+        assert set(stops) >= set(range(last + 1)), f"{key} does not reach every control: {stops}"
+        # After the far end focus leaves the page for the browser, then comes round to the start again.
+        assert start in stops[stops.index(end) + 1:], f"{key} does not come round again: {stops}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
