@@ -21,7 +21,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "tablet": (820, 1180), "phone": (390, 844)}
-TEXT_SIZES = ("1", "2", "3")  # the text-size cookie: normal, large, largest
 # Everything a person can touch, click or tab to.
 CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
 
@@ -38,6 +37,11 @@ LANGUAGES = list(kiosk_app().config["KIOSK_LANGUAGES"])
 def page_paths(lang: str) -> dict[str, str]:
     """Every page in one language, by name: each page the app routes at /<lang>/... (home, report, and any
     added later), every card, and a not-found page."""
+    return dict(_page_paths(lang))
+
+
+@functools.cache
+def _page_paths(lang: str) -> dict[str, str]:
     app = kiosk_app()
     client = app.test_client()
     paths = {}
@@ -81,21 +85,40 @@ def browser():
         browser.close()
 
 
-@pytest.fixture()
-def open_page(browser, live_url):
-    """Opens a page in a fresh context whose base URL is the live app:
-    `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
-    Extra keywords go to Playwright's new_context. Every context is closed after the test."""
-    contexts = []
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """Browser contexts shared by the tests, one per window size and set of options: a context costs several
+    times what a page does. `open_page` clears their cookies before each use."""
+    made = {}
+    yield made
+    for context in made.values():
+        context.close()
 
-    def open_page(size: str | tuple[int, int], text_size: str | None = None, **options):
+
+@pytest.fixture()
+def open_page(browser, live_url, contexts):
+    """Opens a page whose base URL is the live app, with no cookies but the text size asked for:
+    `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
+    Extra keywords go to Playwright's new_context; `init_script` runs in every document the page loads.
+    Every page is closed after the test."""
+    pages = []
+
+    def open_page(size: str | tuple[int, int], text_size: str | None = None, init_script: str | None = None,
+                  **options):
         width, height = SIZES[size] if isinstance(size, str) else size
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url, **options)
-        contexts.append(context)
+        key = (width, height, init_script, tuple(sorted(options.items())))
+        if key not in contexts:
+            contexts[key] = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
+                                                **options)
+            if init_script:
+                contexts[key].add_init_script(init_script)
+        context = contexts[key]
+        context.clear_cookies()
         if text_size:
             context.add_cookies([{"name": "text-size", "value": text_size, "url": live_url}])
-        return context.new_page()
+        pages.append(context.new_page())
+        return pages[-1]
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.close()

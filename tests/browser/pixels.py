@@ -51,6 +51,8 @@ def thin_focus_rings(page, controls_selector: str, measured: set[str]) -> list[s
     contrast, at least as many pixels as a 2 CSS px line around the control. One control of each kind not
     in `measured`, which gains the kinds measured here."""
     kinds = page.evaluate(KINDS_OF_CONTROL, [controls_selector, sorted(measured)])
+    if not kinds:
+        return []
     width = page.viewport_size["width"]
     # A window as tall as the page: nothing scrolls, so one picture of the page unfocused serves for every control.
     page.set_viewport_size({"width": width, "height": page.evaluate("document.documentElement.scrollHeight")})

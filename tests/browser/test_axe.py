@@ -26,9 +26,7 @@ def run_axe(page) -> AxeResults:
 @pytest.fixture()
 def axe_page(open_page):
     """A page that has axe-core (the copy bundled with axe-playwright-python, so offline) in every document it loads."""
-    page = open_page(AXE_SIZES[0])
-    page.context.add_init_script(AXE_SCRIPT)
-    return page
+    return open_page(AXE_SIZES[0], init_script=AXE_SCRIPT)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
