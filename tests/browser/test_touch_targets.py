@@ -51,8 +51,9 @@ def test_every_control_is_big_enough_to_touch_with_room_around_it(open_page, lan
         skip_link = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
         if skip_link["width"] < MIN_SIZE or skip_link["height"] < MIN_SIZE:
             problems.append(f"{path}: the focused skip link is {skip_link['width']:.0f}x{skip_link['height']:.0f}")
-        page.keyboard.press("Escape")
         page.evaluate("document.activeElement.blur()")
-        targets = [target for target in page.evaluate(TARGETS, CONTROLS) if target["boxes"][0]["bottom"] > 0]
+        # Unfocused, it is above the top of the page again, out of a finger's way: the rest are measured without it.
+        targets = [target for target in page.evaluate(TARGETS, CONTROLS)
+                   if all(box["bottom"] > 0 for box in target["boxes"])]
         problems += [f"{path}: {problem}" for problem in size_problems(targets) + spacing_problems(targets)]
     assert not problems, "\n".join(problems)
