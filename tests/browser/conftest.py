@@ -25,6 +25,12 @@ SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "table
 CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
 
 
+def resize(page, size: str) -> None:
+    """Re-lays the page out at another window size, as loading it at that size would, without loading it again."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+
+
 @functools.cache
 def kiosk_app() -> Flask:
     """The one app the browser tests serve and read their languages and pages from."""

@@ -7,7 +7,7 @@ rule (7:1 for body text), which the kiosk needs at arm's length. Violations of e
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 
-from tests.browser.conftest import LANGUAGES, SIZES, page_paths
+from tests.browser.conftest import LANGUAGES, page_paths, resize
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
@@ -31,14 +31,13 @@ def axe_page(open_page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_violations_on_any_page_at_kiosk_and_phone_size(axe_page, lang):
-    # Each page is loaded once and checked at both sizes: resizing the window re-lays it out exactly as
-    # loading it at that size would, and spares a second load and a second copy of axe.
+    # Each page is loaded once and checked at both sizes: resizing spares a second load and a second copy of axe.
     reports = []
     for path in page_paths(lang).values():
-        axe_page.set_viewport_size(dict(zip(("width", "height"), SIZES[AXE_SIZES[0]])))
+        resize(axe_page, AXE_SIZES[0])
         axe_page.goto(path)
         for size in AXE_SIZES:
-            axe_page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
+            resize(axe_page, size)
             results = run_axe(axe_page)
             if results.violations_count:
                 reports.append(f"{path} at {size}: {results.generate_report()}")
@@ -48,7 +47,7 @@ def test_axe_finds_no_violations_on_any_page_at_kiosk_and_phone_size(axe_page, l
 def test_axe_sweep_catches_text_below_seven_to_one_contrast(axe_page):
     """The sweep above is only worth something if its rules are really on: on a phone the lead paragraph is
     normal-sized text, so grey at 4.6:1 passes AA and only the AAA contrast rule can report it."""
-    axe_page.set_viewport_size(dict(zip(("width", "height"), SIZES["phone"])))
+    resize(axe_page, "phone")
     axe_page.goto(page_paths(LANGUAGES[0])["home"])
     axe_page.locator(".lead").evaluate("lead => { lead.style.color = '#767676'; }")
     violations = run_axe(axe_page).response["violations"]

@@ -3,7 +3,7 @@ spacing a reader may set, no text is clipped and no two pieces of text overlap."
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES, page_paths, page_types
+from tests.browser.conftest import LANGUAGES, page_paths, page_types, resize
 
 # Whatever sticks out sideways, described, so a failure says where to look.
 STICKING_OUT = """() => [...document.querySelectorAll("body *")]
@@ -74,15 +74,16 @@ def test_nothing_scrolls_sideways_at_320_css_px(open_page, live_url, lang):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("size", ["portrait-kiosk", "phone"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_text_spacing_clips_or_overlaps_no_text(open_page, lang, size):
+def test_text_spacing_clips_or_overlaps_no_text(open_page, lang):
     # The reader's stylesheet is added the way a browser extension would add it, past the page's
     # Content-Security-Policy (which rightly refuses inline styles from the page itself).
-    page = open_page(size, bypass_csp=True)
+    page = open_page("portrait-kiosk", bypass_csp=True)
     problems = []
     for path in page_types(lang).values():
         page.goto(path)
         page.add_style_tag(content=TEXT_SPACING)
-        problems += [f"{path}: {problem}" for problem in page.evaluate(CLIPPED_OR_OVERLAPPING)]
+        for size in ("portrait-kiosk", "phone"):
+            resize(page, size)
+            problems += [f"{path} at {size} size: {problem}" for problem in page.evaluate(CLIPPED_OR_OVERLAPPING)]
     assert not problems, "\n".join(problems)
