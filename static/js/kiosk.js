@@ -19,10 +19,12 @@ document.addEventListener("click", (event) => {
 
 // Keep the page's scroll padding as tall as the sticky report panel, so the control that Tab moves to,
 // or the heading a link jumps to, is never hidden behind the panel.
-const panel = document.querySelector(".report-panel");
-if (panel && "ResizeObserver" in window) {
-  new ResizeObserver(([entry]) => {
-    const height = entry.borderBoxSize[0].blockSize;
-    document.documentElement.style.setProperty("--report-panel-block-size", `${height}px`);
-  }).observe(panel);
+{
+  const panel = document.querySelector(".report-panel");
+  if (panel && "ResizeObserver" in window) {
+    new ResizeObserver(([entry]) => {
+      const height = entry.borderBoxSize[0].blockSize;
+      document.documentElement.style.setProperty("--report-panel-block-size", `${height}px`);
+    }).observe(panel);
+  }
 }
