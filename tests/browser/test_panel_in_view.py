@@ -41,7 +41,9 @@ def test_report_entries_are_in_view_without_scrolling(open_page, lang):
         assert_panel_in_view(page, f"{home} at {size} size, normal text")
     # The largest text size, chosen with the control as a visitor would; it is kept for the pages after.
     page.locator("a[data-text-size='3']").click()
-    page.wait_for_function("document.documentElement.classList.contains('text-size-3')")
+    # Conditions are passed as functions: a bare expression would be polled through eval(), which the
+    # page's Content-Security-Policy forbids.
+    page.wait_for_function("() => document.documentElement.classList.contains('text-size-3')")
     for path in [home, *others.values()]:
         if path != home:
             page.goto(path)
@@ -55,5 +57,5 @@ def test_panel_stays_in_view_after_scrolling_to_the_end(open_page, lang):
     page = open_page("phone", text_size="3")
     page.goto(page_types(lang)["home"])
     page.mouse.wheel(0, 20000)
-    page.wait_for_function("window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
+    page.wait_for_function("() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
     assert_panel_in_view(page, "scrolled to the end")
