@@ -23,8 +23,15 @@ KINDS_OF_CONTROL = """([controls, measured]) => {
   return [...kinds.entries()];
 }"""
 
-# Focuses one control and says where it is now (the skip link only comes into view when focused).
-FOCUS = """element => { element.focus(); return element.getBoundingClientRect().toJSON(); }"""
+# Brings one control into view and says where it is when focused (the skip link only comes into view then),
+# leaving nothing focused.
+PLACE = """element => {
+  element.focus();
+  element.scrollIntoView({block: "center", inline: "center"});
+  const box = element.getBoundingClientRect().toJSON();
+  element.blur();
+  return box;
+}"""
 
 
 def relative_luminance(image: Image.Image) -> np.ndarray:
@@ -51,21 +58,19 @@ def thin_focus_rings(page, controls_selector: str, measured: set[str]) -> list[s
     contrast, at least as many pixels as a 2 CSS px line around the control. One control of each kind not
     in `measured`, which gains the kinds measured here."""
     kinds = page.evaluate(KINDS_OF_CONTROL, [controls_selector, sorted(measured)])
-    if not kinds:
-        return []
-    width = page.viewport_size["width"]
-    # A window as tall as the page: nothing scrolls, so one picture of the page unfocused serves for every control.
-    page.set_viewport_size({"width": width, "height": page.evaluate("document.documentElement.scrollHeight")})
     page.keyboard.press("Tab")  # the page now knows a keyboard is in use, as it would be
-    page.evaluate("document.activeElement.blur()")
-    unfocused = screenshot(page)
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
     thin = []
     for index, (kind, name) in enumerate(kinds):
-        box = page.locator(f'[data-kind="{index}"]').evaluate(FOCUS)
-        left, top = max(round(box["left"]) - 12, 0), max(round(box["top"]) - 12, 0)
-        right, bottom = min(round(box["right"]) + 12, width), round(box["bottom"]) + 12
-        focused = screenshot(page, clip={"x": left, "y": top, "width": right - left, "height": bottom - top})
-        changed = pixels_changed_with_contrast(unfocused.crop((left, top, right, bottom)), focused)
+        control = page.locator(f'[data-kind="{index}"]')
+        box = control.evaluate(PLACE)
+        area = {"x": max(round(box["left"]) - 12, 0), "y": max(round(box["top"]) - 12, 0)}
+        area["width"] = min(round(box["right"]) + 12, width) - area["x"]
+        area["height"] = min(round(box["bottom"]) + 12, height) - area["y"]
+        unfocused = screenshot(page, clip=area)
+        control.evaluate("element => element.focus({preventScroll: true})")
+        focused = screenshot(page, clip=area)
+        changed = pixels_changed_with_contrast(unfocused, focused)
         needed = 2 * 2 * (box["width"] + box["height"])
         if changed < needed:
             thin.append(f"{name}: {changed} pixels change by 3:1, {needed:.0f} needed")
