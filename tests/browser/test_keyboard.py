@@ -86,25 +86,27 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_focus_is_never_trapped_in_either_direction(open_page, lang):
+    """Forwards, Tab reaching every control is proved above; here Tab goes on from the last control, and
+    Shift+Tab walks the whole way back and round again."""
     page = open_page("tablet")
     page.goto(page_types(lang)["home"])
     last = len(page.evaluate(NUMBER_CONTROLS, CONTROLS)) - 1
-    for key, start, end in (("Tab", 0, last), ("Shift+Tab", last, 0)):
-        stops = [step and step["control"] for step in walk(page, key, last + 3)]
-        assert set(stops) >= set(range(last + 1)), f"{key} does not reach every control: {stops}"
-        # After the far end focus leaves the page for the browser, then comes round to the start again.
-        assert start in stops[stops.index(end) + 1:], f"{key} does not come round again: {stops}"
+    page.keyboard.press("Tab")
+    page.locator(f'[data-control="{last}"]').focus()
+    # After the last control focus leaves the page for the browser, then comes round to the first again.
+    assert [step and step["control"] for step in walk(page, "Tab", 2)] == [None, 0]
+    # From the first control, Shift+Tab comes round to the last (through the browser or not) and back to the first.
+    stops = [step["control"] for step in walk(page, "Shift+Tab", last + 2) if step]
+    assert stops[:last + 1] == list(range(last, -1, -1)), stops
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_enter_on_a_card_tile_opens_that_card(open_page, lang):
     page = open_page("landscape-kiosk")
     page.goto(page_types(lang)["home"])
-    page.evaluate(NUMBER_CONTROLS, CONTROLS)
-    first_tile = control_kinds(page)["tile"][0]
-    reached = walk(page, "Tab", first_tile + 1)[-1]
-    assert reached["control"] == first_tile
+    page.keyboard.press("Tab")  # a keyboard is in use; Tab reaching the tiles is proved above
     tile = page.locator(".card-tile a").first
+    tile.focus()
     href, title = tile.get_attribute("href"), tile.locator(".card-tile-title").inner_text()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{href}")
