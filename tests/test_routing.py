@@ -44,3 +44,11 @@ def test_a_crash_shows_a_friendly_page_with_the_numbers():
     page = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Something went wrong" in page and 'href="tel:999"' in page and "deliberate" not in page
+
+
+def test_a_page_not_found_offers_each_language_home_when_several_are_offered():
+    client = create_app({"TESTING": True}).test_client()
+    response = client.get("/ar/nowhere/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404 and 'class="report-panel"' in page
+    assert 'href="/en/" lang="en"' in page and 'href="/ar/" lang="ar"' in page

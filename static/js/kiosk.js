@@ -29,3 +29,14 @@ document.addEventListener("click", (event) => {
 const savedSize = document.cookie.match(/(?:^|;\s*)text-size=([123])\b/);
 if (savedSize && !document.documentElement.classList.contains(`text-size-${savedSize[1]}`)) applyTextSize(savedSize[1]);
 for (const hidden of document.querySelectorAll(".text-size[hidden]")) hidden.hidden = false;
+// Keep the page's scroll padding as tall as the sticky report panel, so the control that Tab moves to,
+// or the heading a link jumps to, is never hidden behind the panel.
+{
+  const panel = document.querySelector(".report-panel");
+  if (panel && "ResizeObserver" in window) {
+    new ResizeObserver(([entry]) => {
+      const height = entry.borderBoxSize[0].blockSize;
+      document.documentElement.style.setProperty("--report-panel-block-size", `${height}px`);
+    }).observe(panel);
+  }
+}

@@ -1,5 +1,9 @@
 """Real-browser fixtures: the app served by waitress on loopback, a plain static host, Debian's Chromium through
-Playwright, and a guard that fails and notes any request that would leave loopback."""
+Playwright, and a guard that fails and notes any request that would leave loopback.
+
+Languages and pages are read from the app itself, so a language or page added later is tested without
+touching the tests.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +15,82 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from flask import Flask, url_for
 from waitress.server import create_server
 
-from kiosk import create_app
+from kiosk import create_app, pseudo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
 SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "tablet": (820, 1180), "phone": (390, 844)}
+# Everything a person can touch, click or tab to.
+CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
+
+
+def resize(page, size: str) -> None:
+    """Re-lays the page out at another window size, as loading it at that size would, without loading it again."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+
+
+@functools.cache
+def kiosk_app() -> Flask:
+    """The one app the browser tests serve and read their languages and pages from: every shipped language
+    and the pseudo-locale."""
+    # Static files are kept for an hour, as a browser keeps them from page to page of a visit; without it
+    # every page load revalidates a dozen files, which doubles the time of this layer.
+    return create_app({"PSEUDO_LOCALE": True, "SEND_FILE_MAX_AGE_DEFAULT": 3600})
+
+
+# Checks whose outcome depends on each language's words (axe, the panel, touch targets, reflow and spacing)
+# run in every offered language. Checks of behaviour that is the same in every language (keyboard, focus
+# rings, preferences) run in one of each kind: the default language, every right-to-left language, and the
+# pseudo-locale, whose strings are longer than any translation's.
+LANGUAGES = list(kiosk_app().config["KIOSK_LANGUAGES"])
+LANGUAGES_OF_EACH_KIND = [code for code, language in kiosk_app().config["KIOSK_LANGUAGES"].items()
+                          if code in (kiosk_app().config["DEFAULT_LANGUAGE"], pseudo.CODE) or language.direction == "rtl"]
+
+
+def page_paths(lang: str) -> dict[str, str]:
+    """Every page in one language, by name: each page the app routes at /<lang>/... (home, report, and any
+    added later), every card, and a not-found page."""
+    return dict(_page_paths(lang))
+
+
+@functools.cache
+def _page_paths(lang: str) -> dict[str, str]:
+    app = kiosk_app()
+    client = app.test_client()
+    paths = {}
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if rule.arguments == {"lang"} and "GET" in rule.methods:
+                path = url_for(rule.endpoint, lang=lang)
+                response = client.get(path)
+                # pages only: not redirects such as /<lang>/text-size/, nor the manifest or the service worker
+                if response.status_code == 200 and response.mimetype == "text/html":
+                    paths[rule.endpoint.rsplit(".", 1)[-1]] = path
+        for slug in app.extensions["kiosk_library"].cards:
+            paths[f"card {slug}"] = url_for("pages.card", lang=lang, slug=slug)
+    paths["not found"] = f"/{lang}/no-such-page/"
+    return paths
+
+
+def page_types(lang: str) -> dict[str, str]:
+    """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
+    paths = page_paths(lang)
+    cards = kiosk_app().extensions["kiosk_library"].cards
+    longest = max(cards.values(), key=lambda card: len(card.title)).slug
+    return {"card" if name == f"card {longest}" else name: path for name, path in paths.items()
+            if not name.startswith("card ") or name == f"card {longest}"}
 
 
 @pytest.fixture(scope="session")
 def live_url():
     """The app with every shipped language plus the pseudo-locale, served by waitress on loopback."""
-    server = create_server(create_app({"PSEUDO_LOCALE": True}), host="127.0.0.1", port=0, threads=4)
+    server = create_server(kiosk_app(), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
@@ -105,3 +170,42 @@ class LoopbackOnly:
     def refuse(self, route) -> None:
         self.attempts.append(route.request.url)
         route.abort("blockedbyclient")
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """Browser contexts shared by the tests, one per window size and set of options: a context costs several
+    times what a page does. `open_page` clears their cookies before each use."""
+    made = {}
+    yield made
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture()
+def open_page(browser, live_url, contexts):
+    """Opens a page whose base URL is the live app, with no cookies but the text size asked for:
+    `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
+    Extra keywords go to Playwright's new_context; `init_script` runs in every document the page loads.
+    Every page is closed after the test."""
+    pages = []
+
+    def open_page(size: str | tuple[int, int], text_size: str | None = None, init_script: str | None = None,
+                  **options):
+        width, height = SIZES[size] if isinstance(size, str) else size
+        key = (width, height, init_script, tuple(sorted(options.items())))
+        if key not in contexts:
+            contexts[key] = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
+                                                service_workers="block", **options)
+            if init_script:
+                contexts[key].add_init_script(init_script)
+        context = contexts[key]
+        context.clear_cookies()
+        if text_size:
+            context.add_cookies([{"name": "text-size", "value": text_size, "url": live_url}])
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.close()

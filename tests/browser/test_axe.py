@@ -1,0 +1,61 @@
+"""axe-core finds nothing on any page, in any language, on the portrait kiosk and on a phone.
+
+The rules: every WCAG 2.0, 2.1 and 2.2 level A and AA rule, axe's best-practice rules, and the AAA contrast
+rule (7:1 for body text), which the kiosk needs at arm's length. Violations of every impact count.
+"""
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT, AxeResults
+
+from tests.browser.conftest import LANGUAGES, page_paths, resize
+
+WCAG_2_2_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The AAA contrast rule stands in for the AA one: 7:1 (4.5:1 for large text) is above AA's 4.5:1 (3:1), so text
+# that fails AA fails AAA too and is reported; running both would double the slowest check for nothing.
+CONTRAST = {"color-contrast-enhanced": {"enabled": True}, "color-contrast": {"enabled": False}}
+# On the kiosk, axe's best-practice rules too. They are about the page's structure (landmarks, headings, skip
+# link), which is the same at every window size, so the phone is spared them.
+AXE_OPTIONS = {
+    "portrait-kiosk": {"runOnly": {"type": "tag", "values": WCAG_2_2_A_AND_AA + ["best-practice"]}, "rules": CONTRAST,
+                       "resultTypes": ["violations"]},
+    "phone": {"runOnly": {"type": "tag", "values": WCAG_2_2_A_AND_AA}, "rules": CONTRAST, "resultTypes": ["violations"]},
+}
+AXE_SIZES = tuple(AXE_OPTIONS)
+
+
+def run_axe(page, size: str) -> AxeResults:
+    """Only the violations come back: the rest of axe's answer is large, and costs time to pass over."""
+    violations = page.evaluate("options => axe.run(document, options).then(results => results.violations)",
+                               AXE_OPTIONS[size])
+    return AxeResults({"violations": violations})
+
+
+@pytest.fixture()
+def axe_page(open_page):
+    """A page that has axe-core (the copy bundled with axe-playwright-python, so offline) in every document it loads."""
+    return open_page(AXE_SIZES[0], init_script=AXE_SCRIPT)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_violations_on_any_page_at_kiosk_and_phone_size(axe_page, lang):
+    # Each page is loaded once and checked at both sizes: resizing spares a second load and a second copy of axe.
+    reports = []
+    for path in page_paths(lang).values():
+        resize(axe_page, AXE_SIZES[0])
+        axe_page.goto(path)
+        for size in AXE_SIZES:
+            resize(axe_page, size)
+            results = run_axe(axe_page, size)
+            if results.violations_count:
+                reports.append(f"{path} at {size}: {results.generate_report()}")
+    assert not reports, "\n\n".join(reports)
+
+
+def test_axe_sweep_catches_text_below_seven_to_one_contrast(axe_page):
+    """The sweep above is only worth something if its rules are really on: on a phone the lead paragraph is
+    normal-sized text, so grey at 4.6:1 passes AA and only the AAA contrast rule can report it."""
+    resize(axe_page, "phone")
+    axe_page.goto(page_paths(LANGUAGES[0])["home"])
+    axe_page.locator(".lead").evaluate("lead => { lead.style.color = '#767676'; }")
+    violations = run_axe(axe_page, "phone").response["violations"]
+    assert [violation["id"] for violation in violations] == ["color-contrast-enhanced"]
