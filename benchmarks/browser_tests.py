@@ -1,5 +1,6 @@
-"""Time the whole browser test layer (tests/browser) N times and report the median wall-clock time,
-with the machine's load average before each run (the machine is shared, so the load explains the spread).
+"""Time the whole browser test layer (tests/browser) N times, run as scripts/test runs it (two workers), and
+report the median wall-clock time, with the machine's load average before each run (the machine is shared,
+so the load explains the spread).
 
     python benchmarks/browser_tests.py          # N = 3
     python benchmarks/browser_tests.py -n 1
@@ -29,7 +30,8 @@ def main(argv=None) -> int:
     for run in range(1, args.n + 1):
         load = os.getloadavg()[0]
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pytest", "tests/browser", "-q", "-p", "no:cacheprovider"],
+        result = subprocess.run([sys.executable, "-m", "pytest", "tests/browser", "-q", "-p", "no:cacheprovider",
+                                 "-n", "2", "--dist", "loadgroup"],
                                 cwd=PROJECT_DIR, capture_output=True, text=True)
         timings.append(time.perf_counter() - start)
         summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr.strip()[-200:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -92,7 +93,11 @@ def compile_if_stale(po_path: Path) -> set[str]:
         catalog = read(po_path)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
-        mo_path.write_bytes(buffer.getvalue())
+        # written aside, then renamed into place: another process starting at the same moment (the server
+        # and the fail-safe page, or two test workers) never reads half a file
+        partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}")
+        partial.write_bytes(buffer.getvalue())
+        os.replace(partial, mo_path)
     try:
         with open(mo_path, "rb") as handle:
             translations = gettext.GNUTranslations(handle)

@@ -29,6 +29,7 @@ document.addEventListener("click", (event) => {
 const savedSize = document.cookie.match(/(?:^|;\s*)text-size=([123])\b/);
 if (savedSize && !document.documentElement.classList.contains(`text-size-${savedSize[1]}`)) applyTextSize(savedSize[1]);
 for (const hidden of document.querySelectorAll(".text-size[hidden]")) hidden.hidden = false;
+
 // Keep the page's scroll padding as tall as the sticky report panel, so the control that Tab moves to,
 // or the heading a link jumps to, is never hidden behind the panel.
 {
@@ -38,5 +39,17 @@ for (const hidden of document.querySelectorAll(".text-size[hidden]")) hidden.hid
       const height = entry.borderBoxSize[0].blockSize;
       document.documentElement.style.setProperty("--report-panel-block-size", `${height}px`);
     }).observe(panel);
+  }
+}
+
+// Languages: on a phone the list folds behind its summary, so the first screen shows the page; on wider
+// screens it is always open (the summary is hidden there). Without this script the list is simply open.
+{
+  const languages = document.querySelector(".language-picker details");
+  if (languages) {
+    const wide = matchMedia("(min-width: 40em)");
+    const fold = () => { languages.open = wide.matches; };
+    fold();
+    wide.addEventListener("change", fold);
   }
 }

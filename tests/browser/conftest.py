@@ -78,6 +78,16 @@ def _page_paths(lang: str) -> dict[str, str]:
     return paths
 
 
+def show_keep_this_language_offline(page) -> None:
+    """Brings up the one control that appears late: the first language read is kept offline by itself once the
+    service worker controls the page; on a page in a second language the worker then offers to keep that too.
+    The page's context must allow service workers."""
+    page.goto(page_paths(LANGUAGES[0])["home"])
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.goto(page_paths(LANGUAGES[1])["home"])
+    page.locator(".keep-offline button").wait_for(state="visible")
+
+
 def page_types(lang: str) -> dict[str, str]:
     """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
     paths = page_paths(lang)
@@ -187,6 +197,8 @@ def open_page(browser, live_url, contexts):
     """Opens a page whose base URL is the live app, with no cookies but the text size asked for:
     `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
     Extra keywords go to Playwright's new_context; `init_script` runs in every document the page loads.
+    Service workers are blocked unless asked for (`service_workers="allow"`): "Keep this language offline"
+    appears only once the worker is ready, which would add a control in the middle of a measurement.
     Every page is closed after the test."""
     pages = []
 
@@ -196,7 +208,7 @@ def open_page(browser, live_url, contexts):
         key = (width, height, init_script, tuple(sorted(options.items())))
         if key not in contexts:
             contexts[key] = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
-                                                service_workers="block", **options)
+                                                **{"service_workers": "block", **options})
             if init_script:
                 contexts[key].add_init_script(init_script)
         context = contexts[key]

@@ -56,7 +56,8 @@ def reads_after(before: dict, after: dict, rtl: bool) -> bool:
 def control_kinds(page) -> dict[str, list[int]]:
     return page.evaluate("""() => Object.fromEntries(Object.entries({
         skip: '.skip-link', tile: '.card-tile a', language: '.language-picker a', panel: '.report-panel a'})
-      .map(([kind, selector]) => [kind, [...document.querySelectorAll(selector)].map(e => Number(e.dataset.control))]))""")
+      .map(([kind, selector]) => [kind, [...document.querySelectorAll(selector)]
+        .filter(e => e.dataset.control !== undefined).map(e => Number(e.dataset.control))]))""")
 
 
 @pytest.mark.parametrize("size", ["landscape-kiosk", "phone"])
@@ -75,7 +76,9 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
     assert kinds["skip"] == [0], "the skip link is not the first stop"
     assert len(kinds["tile"]) == len(app.extensions["kiosk_library"].cards)
     offered = len(app.config["KIOSK_LANGUAGES"])
-    assert len(kinds["language"]) == (offered if offered > 1 else 0)  # no picker when there is nothing to pick
+    # No picker when there is nothing to pick; on a phone the languages are folded behind one control.
+    shown = 0 if offered == 1 else 0 if size == "phone" else offered
+    assert len(kinds["language"]) == shown
     assert len(kinds["panel"]) == 1 + len(app.extensions["kiosk_library"].contacts.contacts)
 
     checks = ("focus_visible", "in_view", "clear_of_panel", "on_top")
@@ -85,6 +88,25 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
     # The skip link is drawn over the header while it has focus, so the reading order starts after it.
     backwards = [(a["name"], b["name"]) for a, b in zip(visited[1:], visited[2:]) if not reads_after(a, b, rtl)]
     assert not backwards, "Tab goes back against the reading order:\n" + "\n".join(map(str, backwards))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES_OF_EACH_KIND)
+def test_on_a_phone_enter_unfolds_the_languages_and_tab_goes_through_them(open_page, lang):
+    page = open_page("phone")
+    page.goto(page_types(lang)["home"])
+    summary = page.locator(".language-picker summary")
+    links = page.locator(".language-picker a")
+    assert not links.first.is_visible(), "the languages are not folded on a phone"
+    page.keyboard.press("Tab")
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    first = links.first
+    assert first.evaluate("link => link === document.activeElement"), "Tab after the summary does not reach the first language"
+    assert [link.is_visible() for link in links.all()] == [True] * len(kiosk_app().config["KIOSK_LANGUAGES"])
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")  # folds them again
+    assert not first.is_visible()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES_OF_EACH_KIND)

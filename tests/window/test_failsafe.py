@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import NUMBERS
 from tests.window.harness import wait_until
 
+pytestmark = pytest.mark.xdist_group("window")  # one worker runs all the window tests: see scripts/test
+
 
 def failsafe_numbers(kiosk) -> list[str] | None:
     """The numbers of the fail-safe page's first language section (every language repeats them)."""

@@ -6,6 +6,8 @@ import pytest
 
 from tests.window.harness import wait_until
 
+pytestmark = pytest.mark.xdist_group("window")  # one worker runs all the window tests: see scripts/test
+
 IDLE, WARNING = 5, 20
 
 

@@ -6,6 +6,8 @@ import pytest
 from kiosk.pin import hash_pin
 from tests.window.harness import wait_until
 
+pytestmark = pytest.mark.xdist_group("window")  # one worker runs all the window tests: see scripts/test
+
 PIN = "2468"
 
 
