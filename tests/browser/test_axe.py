@@ -30,6 +30,17 @@ def run_axe(page, size: str) -> AxeResults:
     return AxeResults({"violations": violations})
 
 
+def reports_at_each_size(page, where: str) -> list[str]:
+    """axe's report on the loaded page at each size, for each size where it finds something."""
+    reports = []
+    for size in AXE_SIZES:
+        resize(page, size)
+        results = run_axe(page, size)
+        if results.violations_count:
+            reports.append(f"{where} at {size}: {results.generate_report()}")
+    return reports
+
+
 @pytest.fixture()
 def axe_page(open_page):
     """A page that has axe-core (the copy bundled with axe-playwright-python, so offline) in every document it loads."""
@@ -43,11 +54,7 @@ def test_axe_finds_no_violations_on_any_page_at_kiosk_and_phone_size(axe_page, l
     for path in page_paths(lang).values():
         resize(axe_page, AXE_SIZES[0])
         axe_page.goto(path)
-        for size in AXE_SIZES:
-            resize(axe_page, size)
-            results = run_axe(axe_page, size)
-            if results.violations_count:
-                reports.append(f"{path} at {size}: {results.generate_report()}")
+        reports += reports_at_each_size(axe_page, path)
     assert not reports, "\n\n".join(reports)
 
 
@@ -66,10 +73,5 @@ def test_axe_finds_no_violations_once_keep_this_language_offline_is_offered(open
     language not kept yet (the first language read is kept by itself)."""
     page = open_page(AXE_SIZES[0], init_script=AXE_SCRIPT, service_workers="allow")
     show_keep_this_language_offline(page)
-    reports = []
-    for size in AXE_SIZES:
-        resize(page, size)
-        results = run_axe(page, size)
-        if results.violations_count:
-            reports.append(f"at {size}: {results.generate_report()}")
+    reports = reports_at_each_size(page, page.url)
     assert not reports, "\n\n".join(reports)
