@@ -160,10 +160,11 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
 
 
 def marked(msgid: str, context: str | None = None, **variables) -> Markup:
-    """For page text: a missing translation shows the English, marked lang="en" so screen readers switch voice."""
+    """For page text: a missing translation shows the English, marked lang="en" so screen readers switch voice,
+    and dir="ltr" so on a right-to-left page its punctuation stays where English puts it."""
     text, found = lookup(msgid, context)
     text = escape(text) % {k: escape(v) for k, v in variables.items()} if variables else escape(text)
-    return text if found else Markup('<span lang="en">%s</span>') % text
+    return text if found else Markup('<span lang="en" dir="ltr">%s</span>') % text
 
 
 def translate(msg: Msg) -> Markup:

@@ -77,8 +77,8 @@ def test_a_missing_string_shows_the_english_marked_as_english(tmp_path):
     catalogues.write_catalogue(po_path, catalog, "draft")
     page = create_app({"TRANSLATIONS_DIR": str(folder)}).test_client().get(
         "/tr/themes/neglect-is-a-relationship-issue/").get_data(as_text=True)
-    assert '<h2><span lang="en">Key points</span></h2>' in page
-    assert '<h1 id="card-title"><span lang="en">Neglect is a Relationship Issue</span></h1>' in page
+    assert '<h2><span lang="en" dir="ltr">Key points</span></h2>' in page
+    assert '<h1 id="card-title"><span lang="en" dir="ltr">Neglect is a Relationship Issue</span></h1>' in page
     assert re.search(r'="[^"]*<span', page) is None, "a marked string leaked into an attribute"
 
 
@@ -138,7 +138,7 @@ def test_a_broken_catalogue_disables_only_that_language(translations_dir, caplog
     assert client.get("/ar/").status_code == 200 and client.get("/en/").status_code == 200
     assert "language tr disabled:" in caplog.text and "messages.po" in caplog.text
     overview = client.get("/en/translators/").get_data(as_text=True)
-    assert re.search(r"Türkçe.*?<strong>No</strong>: <span class=\"problem\" lang=\"en\">[^<]*messages\.po", overview, re.S)
+    assert re.search(r"Türkçe.*?<strong>No</strong>: <span class=\"problem\" lang=\"en\" dir=\"ltr\">[^<]*messages\.po", overview, re.S)
 
 
 def test_translators_page_shows_progress_and_a_side_by_side_card(app_with):
@@ -167,5 +167,5 @@ def test_untranslated_strings_never_break_attributes_on_any_page(tmp_path):
              *(f"/tr/themes/{slug}/" for slug in app.extensions["kiosk_library"].cards)]
     for path in paths:
         page = client.get(path).get_data(as_text=True)
-        assert '<span lang="en">' in page, path
+        assert '<span lang="en" dir="ltr">' in page, path
         assert re.search(r'="[^"]*<span', page) is None, path

@@ -2,6 +2,7 @@
 hidden behind the report panel, Enter opens a card, and focus never gets trapped."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import CONTROLS, LANGUAGES_OF_EACH_KIND, kiosk_app, page_types
 from tests.browser.pixels import thin_focus_rings
@@ -36,10 +37,25 @@ FOCUSED = """() => {
 }"""
 
 
+# The numbered control that has the focus now, or null (the page itself, or the browser, has it).
+FOCUSED_CONTROL = """() => {
+  const element = document.activeElement;
+  return element && element.dataset.control !== undefined ? Number(element.dataset.control) : null;
+}"""
+
+
 def walk(page, key: str, steps: int) -> list[dict | None]:
+    """Presses `key` `steps` times, noting where the focus lands each time. Focus coming back from the browser
+    arrives a moment after the key press, so each step waits (up to a second) for the focus to move; if it
+    never moves, the step notes where it stayed, and a trap shows as the same control twice."""
     visited = []
     for _ in range(steps):
+        before = page.evaluate(FOCUSED_CONTROL)
         page.keyboard.press(key)
+        try:
+            page.wait_for_function(f"previous => ({FOCUSED_CONTROL})() !== previous", arg=before, timeout=1000)
+        except PlaywrightTimeoutError:
+            pass
         visited.append(page.evaluate(FOCUSED))
     return visited
 
