@@ -78,6 +78,15 @@ def _page_paths(lang: str) -> dict[str, str]:
     return paths
 
 
+def page_types(lang: str) -> dict[str, str]:
+    """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
+    paths = page_paths(lang)
+    cards = kiosk_app().extensions["kiosk_library"].cards
+    longest = max(cards.values(), key=lambda card: len(card.title)).slug
+    return {"card" if name == f"card {longest}" else name: path for name, path in paths.items()
+            if not name.startswith("card ") or name == f"card {longest}"}
+
+
 def show_keep_this_language_offline(page) -> None:
     """Brings up the one control that appears late: the first language read is kept offline by itself once the
     service worker controls the page; on a page in a second language the worker then offers to keep that too.
@@ -86,15 +95,6 @@ def show_keep_this_language_offline(page) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.goto(page_paths(LANGUAGES[1])["home"])
     page.locator(".keep-offline button").wait_for(state="visible")
-
-
-def page_types(lang: str) -> dict[str, str]:
-    """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
-    paths = page_paths(lang)
-    cards = kiosk_app().extensions["kiosk_library"].cards
-    longest = max(cards.values(), key=lambda card: len(card.title)).slug
-    return {"card" if name == f"card {longest}" else name: path for name, path in paths.items()
-            if not name.startswith("card ") or name == f"card {longest}"}
 
 
 @pytest.fixture(scope="session")
