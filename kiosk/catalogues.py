@@ -198,14 +198,23 @@ def template_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def _messages_of(catalog: Catalog) -> list[tuple]:
+    """What a template says to translators, without the header (Babel writes its own version into it) and
+    however the comments were wrapped."""
+    return sorted((m.context or "", str(m.id), sorted({filename for filename, _ in m.locations}),
+                   " ".join(" ".join(m.auto_comments).split())) for m in catalog if m.id)
+
+
 def fresh_template(pot_path: Path, project_dir: Path = PROJECT_DIR) -> tuple[Catalog, bool]:
-    """Extract afresh; also say whether ``pot_path`` already holds exactly that (creation date aside)."""
+    """Extract afresh; also say whether ``pot_path`` already holds the same messages: ids, contexts, files
+    and translator comments (the header is Babel's to write, and Babel guesses format flags as it reads)."""
     catalog = extract_template(project_dir)
     if not pot_path.exists():
         return catalog, False
     with open(pot_path, "rb") as handle:
-        catalog.creation_date = read_po(handle).creation_date
-    return catalog, template_bytes(catalog) == pot_path.read_bytes()
+        existing = read_po(handle)
+    catalog.creation_date = existing.creation_date
+    return catalog, _messages_of(catalog) == _messages_of(existing)
 
 
 # --- checking ----------------------------------------------------------------------------------------
@@ -241,6 +250,10 @@ def check_catalogue(po_path: Path) -> list[Finding]:
         if message.fuzzy:
             findings.append(Finding(po_path, line, "error", "fuzzy entry: check the translation, then remove the fuzzy flag", msgid))
             continue
+        plural_problem = _plural_problem(message, catalog.num_plurals)
+        if plural_problem:
+            findings.append(Finding(po_path, line, "error", plural_problem, msgid))
+            continue
         if not _is_translated(message):
             if is_report_string(message):
                 findings.append(Finding(po_path, line, "error", "report-a-concern string not translated", msgid))
@@ -266,6 +279,20 @@ def check_catalogue(po_path: Path) -> list[Finding]:
     if review_status(po_path) not in REVIEW_STATES:
         findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
     return findings
+
+
+def _plural_problem(message, forms: int) -> str:
+    """Our own count, whatever Babel's reader does with extra or missing forms (it pads missing ones with "")."""
+    if not message.pluralizable:
+        return ""
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    if len(strings) != forms:
+        return f"wrong number of plural forms for this language: {len(strings)} given, {forms} expected"
+    empty = [i for i, string in enumerate(strings) if not string]
+    if empty and len(empty) < forms:
+        return (f"wrong number of plural forms for this language: msgstr[{empty[0]}] is missing or empty "
+                f"({forms} expected)")
+    return ""
 
 
 def _explain(babel_error: str) -> str:

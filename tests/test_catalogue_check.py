@@ -77,11 +77,30 @@ def test_changed_figure_in_a_translation(damaged, capsys):
     assert status == 1 and "numbers differ from the English: ['50'] vs ['40']" in out[0]
 
 
-def test_wrong_plural_count(damaged, capsys):
+def plural_forms_in(po_path) -> int:
+    """How many plural forms the catalogue's own Plural-Forms header asks for (as gettext reads it)."""
+    return int(re.search(r"nplurals=(\d+)", po_path.read_text()).group(1))
+
+
+def test_one_plural_form_too_many(damaged, capsys):
+    forms = plural_forms_in(damaged.po_path)
     text = damaged.po_path.read_text()
-    first_form = re.search(r'^msgstr\[0\] ".*"$', text, re.M).group(0)
-    damaged.po_path.write_text(text.replace(first_form, first_form + '\nmsgstr[1] "ikinci biçim"'))  # Turkish has one
+    last_form = re.search(rf'^msgstr\[{forms - 1}\] ".*"$', text, re.M).group(0)
+    damaged.po_path.write_text(text.replace(last_form, last_form + f'\nmsgstr[{forms}] "fazladan biçim"'))
     status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1 and "wrong number of plural forms" in out[0]
+
+
+def test_one_plural_form_too_few(tmp_path, capsys):
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    po_path = write_catalogue(folder, "pl")  # Polish: three forms
+    forms = plural_forms_in(po_path)
+    assert forms > 1, "test setup: needs a language with several plural forms"
+    text = po_path.read_text()
+    last_form = re.search(rf'^msgstr\[{forms - 1}\] ".*"\n', text, re.M).group(0)
+    po_path.write_text(text.replace(last_form, "", 1))
+    status, out = run_check(folder, capsys)
     assert status == 1 and len(out) == 1 and "wrong number of plural forms" in out[0]
 
 
