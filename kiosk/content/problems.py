@@ -1,0 +1,82 @@
+"""Content mistakes as plain lines: file, line, field, what was expected.
+
+Content is edited by people who are not programmers, so every mistake must come back as one plain line,
+never as a traceback. This module also turns pydantic's validation errors into those words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from pathlib import Path
+
+from pydantic import BaseModel
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """One content mistake, printable as a single line."""
+
+    path: Path
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        field = f" field '{self.field}':" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentError(Exception):
+    """The content cannot be used; ``problems`` has one entry per mistake."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    def report(self, where) -> list[str]:
+        """The lines `kiosk check` prints: one per problem, then how many and where."""
+        return [str(p) for p in self.problems] + [f"{len(self.problems)} problem(s) in {where}"]
+
+
+def describe_error(error: dict, model: type[BaseModel]) -> str:
+    kind, loc = error["type"], error["loc"]
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        known = _known_fields(model, loc[:-1])
+        guess = difflib.get_close_matches(str(name), known, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
+        return f"is not a known field{hint}"
+    if kind == "string_pattern_mismatch" and name == "slug":
+        return "expected lower-case letters and digits joined by hyphens, e.g. 'think-the-unthinkable'"
+    if kind == "string_pattern_mismatch" and name in ("from", "to"):
+        return "expected a 24-hour time in quotes, e.g. \"17:00\""
+    if kind == "string_too_short":
+        return "is empty; expected some text"
+    if kind == "too_short":
+        return "is empty; expected at least one entry"
+    if kind == "literal_error":
+        return f"expected {error['ctx']['expected']}"
+    if kind in ("string_type", "dict_type", "list_type", "int_type", "int_parsing", "model_type"):
+        expected = {"string_type": "text", "dict_type": "a set of fields", "model_type": "a set of fields",
+                    "list_type": "a list", "int_type": "a whole number", "int_parsing": "a whole number"}[kind]
+        return f"expected {expected}, got {type(error['input']).__name__} {error['input']!r}"[:160]
+    return error["msg"]
+
+
+def _known_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        inner = getattr(annotation, "__args__", (annotation,))
+        nested = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if nested is None:
+            return []
+        model = nested
+    return [f.alias or name for name, f in model.model_fields.items()]
