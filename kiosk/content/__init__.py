@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .phones import Phone, phone_for
-from .problems import ContentError, Problem, describe_error
+from .problems import ContentError, Problem, describe_error, display, suggested_field
 from .schema import DAYS, Card, Contacts, Hours, Msg, Report
 from .yaml_file import dotted, line_for, read_yaml
 
@@ -51,13 +51,31 @@ def _validate(path: Path, model: type[BaseModel]):
     try:
         return model.model_validate(data), lines, []
     except ValidationError as err:
-        for error in err.errors():
+        errors = err.errors()
+        # a misspelt field is one mistake: "did you mean 'title'?" says it all, so no "'title' is missing" too
+        misspelt = {(*e["loc"][:-1], suggested_field(e, model)) for e in errors if e["type"] == "extra_forbidden"}
+        for error in errors:
             loc = error["loc"]
+            if error["type"] == "missing" and tuple(loc) in misspelt:
+                continue
             problems.append(Problem(path, line_for(lines, loc), dotted(loc), describe_error(error, model)))
         return None, lines, problems
 
 
 # --- cross-file and semantic checks ---------------------------------------------------------------
+
+
+def _unique(cards: list[tuple[Path, Card, dict]], field: str, key) -> list[Problem]:
+    """Two cards with the same slug or title: named at the second, with the first's file."""
+    problems: list[Problem] = []
+    first: dict[str, Path] = {}
+    for path, card, lines in cards:
+        if key(card) in first:
+            problems.append(Problem(path, line_for(lines, (field,)), field,
+                                    f"'{getattr(card, field)}' is already used by {display(first[key(card)])}; "
+                                    f"each card needs its own {field}"))
+        first.setdefault(key(card), path)
+    return problems
 
 
 def _check_card(path: Path, card: Card, lines: dict) -> list[Problem]:
@@ -122,12 +140,8 @@ def load(content_dir: Path) -> Library:
         if card is not None:
             problems += _check_card(path, card, lines)
             cards.append((path, card, lines))
-    by_slug: dict[str, Path] = {}
-    for path, card, lines in cards:
-        if card.slug in by_slug:
-            problems.append(Problem(path, line_for(lines, ("slug",)), "slug",
-                                    f"'{card.slug}' is already used by {by_slug[card.slug]}; slugs must be unique"))
-        by_slug.setdefault(card.slug, path)
+    problems += _unique(cards, "slug", lambda card: card.slug)
+    problems += _unique(cards, "title", lambda card: " ".join(card.title.casefold().split()))
 
     contacts_path = content_dir / "contacts.yaml"
     contacts, lines, found = _validate(contacts_path, Contacts)

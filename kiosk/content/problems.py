@@ -12,19 +12,32 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..settings import PROJECT_DIR
+
+
 @dataclasses.dataclass(frozen=True)
 class Problem:
-    """One content mistake, printable as a single line."""
+    """One content mistake: a single line, and for a syntax error the damaged line quoted under it."""
 
     path: Path
     line: int | None
     field: str
     message: str
+    excerpt: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        shown = display(self.path)
+        where = f"{shown}:{self.line}" if self.line else shown
         field = f" field '{self.field}':" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {self.message}" + (f"\n{self.excerpt}" if self.excerpt else "")
+
+
+def display(path: Path) -> str:
+    """A path as the editor would type it: relative to the project (``content/cards/...``) where it is inside."""
+    try:
+        return str(Path(path).resolve().relative_to(PROJECT_DIR))
+    except ValueError:
+        return str(path)
 
 
 class ContentError(Exception):
@@ -45,9 +58,8 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
     if kind == "missing":
         return "is required but missing"
     if kind == "extra_forbidden":
-        known = _known_fields(model, loc[:-1])
-        guess = difflib.get_close_matches(str(name), known, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
+        guess = suggested_field(error, model)
+        hint = f"; did you mean '{guess}'?" if guess else f"; expected one of: {', '.join(_known_fields(model, loc[:-1]))}"
         return f"is not a known field{hint}"
     if kind == "string_pattern_mismatch" and name == "slug":
         return "expected lower-case letters and digits joined by hyphens, e.g. 'think-the-unthinkable'"
@@ -64,6 +76,13 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
                     "list_type": "a list", "int_type": "a whole number", "int_parsing": "a whole number"}[kind]
         return f"expected {expected}, got {type(error['input']).__name__} {error['input']!r}"[:160]
     return error["msg"]
+
+
+def suggested_field(error: dict, model: type[BaseModel]) -> str | None:
+    """For an unknown field, the known field it is probably a misspelling of."""
+    loc = error["loc"]
+    guess = difflib.get_close_matches(str(loc[-1]), _known_fields(model, loc[:-1]), n=1)
+    return guess[0] if guess else None
 
 
 def _known_fields(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -7,26 +7,64 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
+from .yaml_syntax import excerpt, explain
+
+
+_MAX_DEPTH = 32  # content is a few levels deep; a deeper file is damage or an attack, not content
+
+
+class _Refused(Exception):
+    def __init__(self, what: str, mark):
+        super().__init__(what)
+        self.what, self.mark = what, mark
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """The safe loader, refusing what content never needs and an attacker would use: aliases (a few hundred
+    bytes of them expand to gigabytes) and deep nesting (Python's recursion limit)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused("uses a YAML alias (*name); write the value out in full instead", self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise _Refused(f"is nested more than {_MAX_DEPTH} levels deep; content needs only a few",
+                               self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_yaml(path: Path) -> tuple[object, dict[tuple, int], list[Problem]]:
     """Parse one file, returning the data, the line of every key path, and any problems."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, {}, [Problem(path, None, "", f"is not UTF-8 text ({err.reason} at byte {err.start})")]
+        line = raw[: err.start].count(b"\n") + 1
+        return None, {}, [Problem(path, line, "", f"is not UTF-8 text ({err.reason} at byte {err.start}); "
+                                                    "save the file as UTF-8")]
+    source_lines = text.splitlines() or [""]
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _ContentLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _Refused as err:
+        line, column = err.mark.line + 1, err.mark.column
+        return None, {}, [Problem(path, line, "", err.what, excerpt(source_lines, line, column))]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(part for part in (err.context, err.problem) if part)
-        return None, {}, [Problem(path, line, "", f"YAML syntax error: {what}")]
+        line, column, what = explain(err, source_lines)
+        return None, {}, [Problem(path, line, "", what, excerpt(source_lines, line, column))]
+    except yaml.YAMLError as err:  # e.g. a control character: PyYAML's reader error carries a position
+        return None, {}, [Problem(path, None, "", f"YAML syntax error: {err}")]
     lines: dict[tuple, int] = {}
     problems: list[Problem] = []
     if node is not None:
