@@ -356,10 +356,17 @@ def cmd_update(args) -> int:
             print(err, file=sys.stderr)
             status = 1
             continue
+        before = _translations_of(catalog)
         catalog.update(template, update_header_comment=False)
+        if _translations_of(catalog) != before:  # the merge changed what a reader sees: the header says when
+            catalog.revision_date = dt.datetime.now(dt.timezone.utc)
         write_catalogue(po_path, catalog, review_status(po_path))
         print(f"updated {display(po_path)}")
     return status
+
+
+def _translations_of(catalog: Catalog) -> dict:
+    return {(m.context, m.id): (m.string, m.fuzzy) for m in catalog if m.id}
 
 
 def cmd_compile(args) -> int:
@@ -387,7 +394,7 @@ def cmd_check(args) -> int:
                 if args.warnings:
                     print(finding)
     print(f"{errors} error(s), {warnings} warning(s)" + ("" if args.warnings or not warnings else
-                                                          " (show warnings with --warnings)"), file=sys.stderr)
+                                                          " (show warnings with --warnings)"))
     return 1 if errors else 0
 
 
@@ -403,7 +410,18 @@ def cmd_stats(args) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print()
+    print(STATS_LEGEND)
     return 0
+
+
+STATS_LEGEND = """\
+translated    strings with a translation; fuzzy: guesses by `kiosk i18n update`, to check; untranslated: the
+              English shows instead
+review        the X-Review-Status header: draft (not yet checked by a qualified translator; pages say so and
+              link to the English), reviewed, or approved
+last updated  the PO-Revision-Date header: when the translations last changed (a gettext editor sets it on
+              save, `kiosk i18n update` when merging changes them); never: no date has been set"""
 
 
 def add_commands(commands) -> None:

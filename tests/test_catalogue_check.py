@@ -1,5 +1,6 @@
 """`kiosk i18n check` finds each kind of catalogue problem on a deliberately damaged copy, one line each."""
 
+import datetime
 import re
 
 import pytest
@@ -29,8 +30,11 @@ def damaged(tmp_path):
 
 
 def run_check(folder, capsys, *extra):
+    """The exit status and the finding lines; the summary line after them is checked here, once."""
     status = cli.main(["i18n", "--translations", str(folder), "check", *extra])
-    out = capsys.readouterr().out.splitlines()
+    *out, summary = capsys.readouterr().out.splitlines()
+    errors = sum(": error: " in line for line in out)
+    assert re.match(rf"{errors} error\(s\), \d+ warning\(s\)", summary), summary
     return status, out
 
 
@@ -124,10 +128,29 @@ def test_other_untranslated_strings_are_warnings(damaged, capsys):
     assert status == 0 and len(out) == 1 and "warning: not translated yet" in out[0]
 
 
-def test_stats_prints_a_table_per_language(damaged, capsys):
+def test_stats_prints_a_table_per_language_and_explains_its_columns(damaged, capsys):
     damaged("Key points", "")
     assert cli.main(["i18n", "--translations", str(damaged.folder), "stats"]) == 0
-    header, row = capsys.readouterr().out.splitlines()
+    header, row, blank, *legend = capsys.readouterr().out.splitlines()
     assert header.split() == ["language", "translated", "fuzzy", "untranslated", "done", "review", "last", "updated"]
     cells = row.split()
     assert cells[0] == "tr" and cells[2:4] == ["0", "1"] and cells[5] == "draft"
+    legend = " ".join(" ".join(legend).split())
+    assert "review the X-Review-Status header: draft (not yet checked by a qualified translator" in legend
+    assert "last updated the PO-Revision-Date header" in legend and "never: no date has been set" in legend
+
+
+def test_update_dates_a_catalogue_whose_translations_it_changed(damaged, capsys):
+    """PO-Revision-Date stays true: a merge that changes what readers see dates the catalogue; one that does not,
+    leaves the date alone."""
+    po_path = damaged.po_path
+    catalog = catalogues.read(po_path)
+    catalog.revision_date = datetime.datetime(2026, 1, 2, tzinfo=datetime.timezone.utc)
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    assert cli.main(["i18n", "--translations", str(damaged.folder), "update"]) == 0
+    assert catalogues.stats(po_path).last_updated == "2026-01-02"
+
+    pot = damaged.folder / "messages.pot"
+    pot.write_text(pot.read_text().replace('msgid "Key points"', 'msgid "Key points to remember"'))
+    assert cli.main(["i18n", "--translations", str(damaged.folder), "update"]) == 0
+    assert catalogues.stats(po_path).last_updated == datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
