@@ -51,6 +51,7 @@ class Summary:
     language_bytes: dict[str, int]  # each language's own pages
     pack_bytes: dict[str, int]  # what a device keeps for one language: its pages, the shared files, the worker
     seconds: float
+    all_languages: bool  # devices keep every language offline (--all-languages), not only the ones they read
 
     def over_budget(self) -> list[str]:
         """One line per budget this export breaks."""
@@ -109,7 +110,7 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
         freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False)
         freezer.register_generator(site_urls)
         with app.test_request_context(base_url=base):
-            total = len(list(site_urls()))
+            total = len(list(site_urls())) + 1  # and 404.html, written after them
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # healthz and text-size stay live-only
             for done, page in enumerate(freezer.freeze_yield(), 1):
@@ -119,6 +120,8 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
         if not_found.status_code != 404:
             raise RuntimeError(f"the not-found page answered {not_found.status}")
         (staging / "404.html").write_bytes(not_found.get_data())  # static hosts show it for unknown addresses
+        if progress:
+            progress(total, total, "404.html")
         (staging / MARKER).write_text("Written by `kiosk export`; the next export replaces this whole folder.\n")
         with app.test_request_context(base_url=base):
             precache = offline.precache_manifest()
@@ -129,7 +132,8 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
     except BaseException:  # Ctrl+C
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return measure(outdir, root, precache, time.perf_counter() - started)
+    all_languages = offline.is_on(app.config.get("OFFLINE_ALL_LANGUAGES", False))
+    return measure(outdir, root, precache, time.perf_counter() - started, all_languages)
 
 
 def forget_previous_page(endpoint, values) -> None:
@@ -163,7 +167,7 @@ def swap_in(staging: Path, outdir: Path) -> None:
         shutil.rmtree(old)
 
 
-def measure(outdir: Path, root: str, precache: dict, seconds: float) -> Summary:
+def measure(outdir: Path, root: str, precache: dict, seconds: float, all_languages: bool) -> Summary:
     def size(url: str) -> int:
         path = url[len(root):]
         return (outdir / (path + "index.html" if path.endswith("/") or not path else path)).stat().st_size
@@ -173,7 +177,8 @@ def measure(outdir: Path, root: str, precache: dict, seconds: float) -> Summary:
     language_bytes = {code: sum(size(url) for url in entries) for code, entries in precache["languages"].items()}
     return Summary(outdir=outdir, base_url=root, pages=sum(p.suffix == ".html" for p in files), files=len(files),
                    total_bytes=sum(p.stat().st_size for p in files), language_bytes=language_bytes,
-                   pack_bytes={code: shared + own for code, own in language_bytes.items()}, seconds=seconds)
+                   pack_bytes={code: shared + own for code, own in language_bytes.items()}, seconds=seconds,
+                   all_languages=all_languages)
 
 
 # --- the command ------------------------------------------------------------------------------------------
@@ -183,6 +188,8 @@ def print_summary(summary: Summary) -> None:
     kb = lambda size: f"{size / 1000:,.1f} kB"  # noqa: E731
     print(f"Exported {summary.pages} pages, {summary.files} files, {summary.total_bytes:,} bytes "
           f"to {summary.outdir} for {summary.base_url} in {summary.seconds:.1f} s")
+    print("  Devices keep every language offline (--all-languages)" if summary.all_languages else
+          "  Devices keep offline the languages they read (--all-languages for every one)")
     print(f"  {'language':<10} {'own pages':>12} {'offline pack':>14}   budget per language "
           f"{BUDGET_ONE_LANGUAGE / 1e6:g} MB")
     for code, own in summary.language_bytes.items():

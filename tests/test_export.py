@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from kiosk import cli, create_app
-from kiosk.export import MARKER, export_site
+from kiosk.export import MARKER, export_site, print_summary
 
 LINK = re.compile(r"""(?:href|src|data-service-worker)="([^"]+)"|url=([^"]+)""")
 
@@ -163,16 +163,26 @@ def test_export_replaces_an_earlier_export_whole(tmp_path, capsys):
 
 
 def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, capsys):
-    status, out, err = run_cli(capsys, "export", str(tmp_path / "site"), "--base-url", "/safeguarding/")
+    status, out, err = run_cli(capsys, "export", str(tmp_path / "site"), "--base-url", "/safeguarding/",
+                               "--all-languages")
     assert status == 0
     files = sum(1 for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
-    assert re.match(r"\[ *1/\d+\] ", err[0]) and err[-1].endswith("] service-worker.js")  # 404.html is written after
-    assert len(err) == files - 1
+    # progress counts the files the summary counts, 404.html (written last) included
+    assert [line.split("]")[0] for line in err] == [f"[{done:>{len(str(files))}}/{files}" for done in range(1, files + 1)]
+    assert err[-1].endswith("] 404.html")
     total = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
     app = create_app()
     pages = len(app.config["KIOSK_LANGUAGES"]) * (len(app.extensions["kiosk_library"].cards) + 3) + 2
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
-    assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[2]), out
+    assert out[1] == "  Devices keep every language offline (--all-languages)"
+    assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out
     assert "budget 4 MB" in out[-1] and "budget 10 s" in out[-1]
-    assert len(out) == 2 + len(app.config["KIOSK_LANGUAGES"]) + 1  # summary, header, a line per language, total
+    assert len(out) == 3 + len(app.config["KIOSK_LANGUAGES"]) + 1  # summary, keeping, header, a line each, total
     assert not [line for line in out if "OVER BUDGET" in line]
+
+
+def test_summary_says_devices_keep_only_their_languages_without_the_flag(two_languages, capsys):
+    *_, summary = two_languages
+    print_summary(summary)
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "  Devices keep offline the languages they read (--all-languages for every one)")
