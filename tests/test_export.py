@@ -138,7 +138,8 @@ def test_broken_catalogue_stops_the_export_naming_file_and_line(tmp_path, other_
     monkeypatch.setenv("KIOSK_TRANSLATIONS_DIR", str(translations))
     status, out, err = run_cli(capsys, "export", str(tmp_path / "site"))
     assert status == 1 and out == []
-    assert err == [f"{po}:{len(text.splitlines())}: error: syntax error: Unknown or misformatted keyword"]
+    (line,) = err  # after our words, Babel's own (which change between its releases)
+    assert line.startswith(f"{po}:{len(text.splitlines())}: error: syntax error: ")
     assert not (tmp_path / "site").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["translations"]
 
