@@ -4,7 +4,7 @@
 # PYTHON=/path/to/python (a virtual environment of your own) skips .venv and installs into that one.
 
 # What each level installs; a higher level includes the lower ones (test includes the kiosk window).
-venv_extras=(".", ".[kiosk]", ".[test]")
+venv_extras=("." ".[kiosk]" ".[test]")
 
 venv_say() { echo "$(basename "$0"): $*" >&2; }
 
