@@ -154,3 +154,17 @@ def test_update_dates_a_catalogue_whose_translations_it_changed(damaged, capsys)
     pot.write_text(pot.read_text().replace('msgid "Key points"', 'msgid "Key points to remember"'))
     assert cli.main(["i18n", "--translations", str(damaged.folder), "update"]) == 0
     assert catalogues.stats(po_path).last_updated == datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+
+
+def test_a_placeholder_dropped_from_the_last_plural_form_only(tmp_path, capsys):
+    """Babel's own checker pairs forms with the two English ones and never sees a third; ours checks every form."""
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    po_path = write_catalogue(folder, "pl")  # Polish: three forms
+    text = po_path.read_text()
+    last_form = re.search(r'^msgstr\[2\] "(.*)"$', text, re.M)
+    assert "%(num)d" in last_form.group(1), "test setup: the last form carries the placeholder"
+    po_path.write_text(text.replace(last_form.group(0), 'msgstr[2] "wiele napisów"', 1))
+    status, out = run_check(folder, capsys)
+    assert status == 1 and len(out) == 1
+    assert "placeholders must match the English exactly: [] vs ['%(num)d']" in out[0]

@@ -141,10 +141,20 @@ def test_a_broken_catalogue_disables_only_that_language(translations_dir, caplog
     assert re.search(r"Türkçe.*?<strong>No</strong>: <span class=\"problem\" lang=\"en\" dir=\"ltr\">[^<]*messages\.po", overview, re.S)
 
 
-def test_translators_page_shows_progress_and_a_side_by_side_card(app_with):
+def progress_entry(overview: str, code: str) -> dict[str, str]:
+    """One language's box on the translators' page, as {label: value}."""
+    entry = re.search(rf'<span class="language-code" translate="no">{code}</span>.*?</dl>', overview, re.S).group(0)
+    return {dt: " ".join(re.sub(r"<[^>]+>", " ", dd).split())
+            for dt, dd in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", entry, re.S)}
+
+
+def test_translators_page_shows_progress_and_a_side_by_side_card(app_with, translations_dir):
     client = app_with.test_client()
-    overview = client.get("/ar/translators/").get_data(as_text=True)
-    assert "100%" in overview and "draft" in overview
+    entry = progress_entry(client.get("/en/translators/").get_data(as_text=True), "ar")
+    assert entry["Translated"] == "100%" and entry["Review status"] == "Draft" and entry["On the kiosk"] == "Yes"
+    write_catalogue(translations_dir, "ar", status="approved")
+    approved = create_app({"TRANSLATIONS_DIR": str(translations_dir)}).test_client().get("/en/translators/")
+    assert progress_entry(approved.get_data(as_text=True), "ar")["Review status"] == "Approved"
     side = client.get("/ar/translators/child-neglect/").get_data(as_text=True)
     assert '<td lang="en" dir="ltr">Child Neglect</td>' in side and "[Çĥîļđ Ñéĝļéçţ" in side
     assert "translators" not in client.get("/ar/").get_data(as_text=True)  # not linked from the kiosk
@@ -169,3 +179,10 @@ def test_untranslated_strings_never_break_attributes_on_any_page(tmp_path):
         page = client.get(path).get_data(as_text=True)
         assert '<span lang="en" dir="ltr">' in page, path
         assert re.search(r'="[^"]*<span', page) is None, path
+
+
+def test_a_page_without_a_language_in_its_address_uses_the_configured_default(translations_dir):
+    app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(translations_dir), "DEFAULT_LANGUAGE": "tr"})
+    page = app.test_client().get("/no-such-page/")
+    assert page.status_code == 404
+    assert '<html lang="tr" dir="ltr"' in page.get_data(as_text=True)

@@ -20,7 +20,9 @@ def test_the_ten_community_languages_are_offered(app):
 
 
 def test_every_shipped_catalogue_passes_the_translators_check():
-    for po_path in catalogues.find_catalogues(TRANSLATIONS_DIR):
+    found = catalogues.find_catalogues(TRANSLATIONS_DIR)
+    assert {catalogues.language_of(po_path) for po_path in found} >= set(REQUIRED)
+    for po_path in found:
         errors = [str(f) for f in catalogues.check_catalogue(po_path) if f.severity == "error"]
         assert errors == [], errors
 
