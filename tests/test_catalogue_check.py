@@ -6,7 +6,7 @@ import re
 import pytest
 
 from kiosk import catalogues, cli
-from tests.conftest import write_catalogue
+from tests.helpers import write_catalogue
 
 
 @pytest.fixture()

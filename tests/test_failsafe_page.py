@@ -9,10 +9,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from kiosk.shell import failsafe
-from tests.conftest import CONTENT_DIR, NUMBERS
+from tests.helpers import CONTENT_DIR, NUMBERS
 
 
-def write_catalogue(translations: Path, code: str, messages: dict) -> None:
+def write_messages(translations: Path, code: str, messages: dict) -> None:
+    """A catalogue holding just ``messages`` ({(context, English): translation}), as a translator might start."""
     catalogue = Catalog(locale=code)
     for (context, source), text in messages.items():
         catalogue.add(source, text, context=context)
@@ -24,9 +25,9 @@ def write_catalogue(translations: Path, code: str, messages: dict) -> None:
 
 def test_the_page_has_the_three_numbers_in_every_language(tmp_path):
     translations = tmp_path / "translations"
-    write_catalogue(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin",
+    write_messages(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin",
                                          ("contacts|mash|label", "MASH"): "MASH (Türkçe)"})
-    write_catalogue(translations, "ar", {(None, "Report a concern"): "الإبلاغ عن قلق"})
+    write_messages(translations, "ar", {(None, "Report a concern"): "الإبلاغ عن قلق"})
     url = failsafe.write(tmp_path / "page", CONTENT_DIR, translations, "tr")
     html = Path(url.removeprefix("file://")).read_text(encoding="utf-8")
     assert (tmp_path / "page" / "failsafe.css").exists()
@@ -44,7 +45,7 @@ def test_a_broken_catalogue_costs_only_its_own_language(tmp_path):
     broken = translations / "pl" / "LC_MESSAGES" / "messages.po"
     broken.parent.mkdir(parents=True)
     broken.write_bytes(b'msgid "Report a concern"\nmsgstr "\xff\xfe unterminated\n')
-    write_catalogue(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin"})
+    write_messages(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin"})
     html = Path(failsafe.write(tmp_path / "page", CONTENT_DIR, translations, "en").removeprefix("file://")).read_text()
     assert re.findall(r'<section class="failsafe-language" lang="([^"]+)"', html) == ["en", "tr"]
     assert html.count('translate="no">999</span>') == 2

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk import catalogues, create_app
 from kiosk.settings import PROJECT_DIR
-from tests.conftest import TRANSLATIONS_DIR, write_catalogue
+from tests.helpers import TRANSLATIONS_DIR, write_catalogue
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ import re
 import struct
 
 from kiosk.settings import PROJECT_DIR
-from tests.conftest import NUMBERS
+from tests.helpers import NUMBERS
 
 
 def precache(response) -> dict:

@@ -1,10 +1,5 @@
-import re
+from tests.helpers import NUMBERS, panel_of
 
-from tests.conftest import NUMBERS
-
-
-def panel_of(page: str) -> str:
-    return re.search(r'<aside class="report-panel".*?</aside>', page, re.S).group(0)
 
 
 def test_every_linked_page_carries_the_three_numbers_as_tel_links(site_pages):

@@ -5,13 +5,10 @@ import re
 import pytest
 
 from kiosk import catalogues
-from tests.conftest import NUMBERS, TRANSLATIONS_DIR
+from tests.helpers import NUMBERS, TRANSLATIONS_DIR, panel_of
 
 REQUIRED = ["tr", "pl", "ro", "bg", "es", "pt", "sq", "so", "ar", "bn"]
 
-
-def panel_of(page: str) -> str:
-    return re.search(r'<aside class="report-panel".*?</aside>', page, re.S).group(0)
 
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from kiosk import create_app
 from kiosk.export import export_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackOnly
-from tests.conftest import NUMBERS
+from tests.helpers import NUMBERS
 
 SITE_PATH = "/safeguarding/"
 CHANGED_CARD = "think-the-unthinkable"

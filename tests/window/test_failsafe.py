@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NUMBERS
+from tests.helpers import NUMBERS
 from tests.window.harness import wait_until
 
 pytestmark = pytest.mark.xdist_group("window")  # one worker runs all the window tests: see scripts/test
