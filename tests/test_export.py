@@ -15,7 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from kiosk import cli, create_app
-from kiosk.export import MARKER, export_site, print_summary
+from kiosk.cli.export import print_summary
+from kiosk.export import MARKER, export_site
 from kiosk.security import CONTENT_SECURITY_POLICY
 
 LINK = re.compile(r"""(?:href|src|data-service-worker)="([^"]+)"|url=([^"]+)""")

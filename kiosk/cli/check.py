@@ -1,14 +1,12 @@
-"""The `kiosk` command. Each area adds its own subcommands through an ``add_commands(subparsers)``
-function in its module; this file only gathers them."""
+"""`kiosk check`: the content and the catalogues, one line per problem."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from . import catalogues, content, export, pin, settings
-from .settings import load_settings
+from .. import catalogues, content
+from ..settings import load_settings
 
 
 def check(args) -> int:
@@ -35,23 +33,3 @@ def add_commands(commands) -> None:
     check_parser = commands.add_parser("check", help="validate the content files")
     check_parser.add_argument("--content", help="content folder (default: from settings)")
     check_parser.set_defaults(run=check)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
-    commands = parser.add_subparsers(dest="command", required=True)
-    add_commands(commands)  # check
-    catalogues.add_commands(commands)  # i18n ...
-    export.add_commands(commands)  # export
-    settings.add_commands(commands)
-    pin.add_commands(commands)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

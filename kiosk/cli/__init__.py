@@ -1,0 +1,27 @@
+"""The `kiosk` command: one module per command group, each adding its subcommands with ``add_commands``.
+
+Only this package prints and parses arguments; the modules it calls return results and raise errors."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import catalogues, pin, settings
+from . import check, export
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check.add_commands(commands)
+    catalogues.add_commands(commands)  # i18n ...
+    export.add_commands(commands)
+    settings.add_commands(commands)
+    pin.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
