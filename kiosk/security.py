@@ -1,4 +1,19 @@
-"""Response headers that keep every page self-contained and unframeable."""
+"""Response headers that keep every page self-contained and unframeable, and the guard in front of the app
+that turns a hostile or broken request into a friendly page rather than the server's bare error.
+
+What waitress answers by itself, before the app sees a request (a malformed request line or header block,
+a body larger than its limits), carries none of these headers; the README's "Security and reliability"
+section lists those answers.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import abort, current_app, request
+from werkzeug.sansio.utils import host_is_trusted
+
+log = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -15,19 +30,84 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "frame-ancestors 'none'",
 ])
 
+# The kiosk needs no camera, microphone, location, payment or sensors: no page may ask for them.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "midi", "payment", "usb"))
+
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
+    "Permissions-Policy": PERMISSIONS_POLICY,
 }
+
+# Every response is revalidated, so a kiosk or tablet never shows stale numbers; health is never stored.
+CACHE_CONTROL = "no-cache"
+NO_STORE = {"/healthz"}
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")  # the kiosk window and its supervisor always use these
+BAD_HOST = "kiosk.bad_host"  # set in the WSGI environ by HostGuard for the app to refuse
 
 
 def add_headers(response):
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.path in NO_STORE:
+        response.headers["Cache-Control"] = "no-store"
+    response.headers.setdefault("Cache-Control", CACHE_CONTROL)
     return response
 
 
+def is_good_host(host: str, trusted: list[str] | None) -> bool:
+    """A Host header the app can build addresses from: well formed, IDNA-encodable, and trusted when a list
+    of trusted hosts is set (loopback always is)."""
+    if not host_is_trusted(host, None):
+        return False
+    name = host[1:].partition("]")[0] if host.startswith("[") else host.rpartition(":")[0] if ":" in host else host
+    try:
+        name.encode("idna")
+    except UnicodeError:
+        return False
+    return not trusted or name.lower() in LOOPBACK or host_is_trusted(host, trusted)
+
+
+class HostGuard:
+    """WSGI middleware: a request whose Host header the app cannot use (or does not trust) gets the app's own
+    400 page, with the report panel and every header, instead of a crash before the app is reached."""
+
+    def __init__(self, wsgi_app, app, trusted: list[str] | None):
+        self.wsgi_app = wsgi_app
+        self.app = app
+        self.trusted = trusted
+
+    def __call__(self, environ, start_response):
+        host = environ.get("HTTP_HOST")
+        if host is not None and not is_good_host(host, self.trusted):
+            environ = {**environ, "HTTP_HOST": "localhost", BAD_HOST: host}
+        try:
+            return self.wsgi_app(environ, start_response)
+        except Exception:  # nothing the app raises reaches waitress, whose bare 500 has no numbers
+            log.exception("request failed outside the app's error pages: %s", environ.get("PATH_INFO"))
+            with self.app.request_context({**environ, "HTTP_HOST": "localhost"}):
+                from .errors import bare_numbers_page
+
+                response = current_app.make_response((bare_numbers_page(), 500))
+                add_headers(response)
+            return response(environ, start_response)
+
+
+def refuse_bad_host():
+    if BAD_HOST in request.environ:
+        log.warning("refused Host header %r", request.environ[BAD_HOST][:200])
+        abort(400)
+
+
 def init_app(app) -> None:
+    app.before_request(refuse_bad_host)
     app.after_request(add_headers)
+    # The guard checks trusted_hosts, not Flask: Flask's own TRUSTED_HOSTS check fails before any error page
+    # can be shown, and would shut out the kiosk window and its supervisor on 127.0.0.1.
+    trusted, app.config["TRUSTED_HOSTS"] = app.config.get("TRUSTED_HOSTS"), None
+    app.wsgi_app = HostGuard(app.wsgi_app, app, trusted)

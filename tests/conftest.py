@@ -95,3 +95,63 @@ def other_language(tmp_path_factory) -> tuple[Path, str]:
     shutil.copytree(TRANSLATIONS_DIR / "ar", target / "ar", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(TRANSLATIONS_DIR / "messages.pot", target / "messages.pot")
     return target, "ar"
+
+
+class Served:
+    """The real server (launcher.py --no-window, waitress) in its own process, on a free loopback port."""
+
+    def __init__(self, env: dict | None = None):
+        import os
+        import subprocess
+        import sys
+
+        from kiosk.shell.supervisor import free_port
+
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, str(PROJECT_DIR / "launcher.py"), "--no-window", "--port", str(self.port)],
+            cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, **(env or {})})
+        self.output: list[str] = []
+        import threading
+
+        threading.Thread(target=lambda: self.output.extend(self.process.stdout), daemon=True).start()
+        self.wait_until_answering()
+
+    def get(self, path: str, host: str | None = None, timeout: float = 10) -> tuple[int, dict, str]:
+        """(status, headers, body) of one request on a new connection, with any Host header, sent as is."""
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.putrequest("GET", path, skip_host=True)
+            connection.putheader("Host", host if host is not None else f"127.0.0.1:{self.port}")
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def wait_until_answering(self, timeout: float = 30) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.process.poll() is None, f"server exited: {''.join(self.output)}"
+            try:
+                if self.get("/healthz", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                assert time.monotonic() < deadline, "server never answered /healthz"
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served():
+    server = Served()
+    yield server
+    server.stop()
