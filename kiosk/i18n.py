@@ -1,9 +1,9 @@
 """Languages: which are offered, how each is named and written, and how every string is translated.
 
 English is the source. Other languages are gettext catalogues, ``translations/<lang>/LC_MESSAGES/messages.po``,
-compiled to ``.mo`` here at start-up when missing or older than the ``.po``. A catalogue that cannot be read
+compiled to ``.mo`` here at start-up when missing or not matching the ``.po``. A catalogue that cannot be read
 disables that one language, with a warning; a language is offered only when its report-a-concern strings are
-all translated. The pseudo-locale (``en-XA``) is generated on the fly from the English, for layout review and
+all translated and `kiosk i18n check` finds no error in it (a broken placeholder would fail or mislead every page). The pseudo-locale (``en-XA``) is generated on the fly from the English, for layout review and
 for the test that proves no string escapes gettext.
 """
 
@@ -84,6 +84,11 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
         if missing:
             context, _, msgid = missing[0].partition("\x04")
             status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {msgid!r} ({context})"
+            log.warning("language %s not offered: %s", code, status.problem)
+            continue
+        errors = [finding for finding in catalogues.check_catalogue(po_path) if finding.severity == "error"]
+        if errors:  # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
+            status.problem = f"{len(errors)} error(s) found by `kiosk i18n check`, the first: {errors[0]}"
             log.warning("language %s not offered: %s", code, status.problem)
             continue
         status.offered = True
