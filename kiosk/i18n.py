@@ -131,10 +131,18 @@ def lookup(msgid: str, context: str | None = None) -> tuple[str, bool]:
         return msgid, True
     if code == pseudo.CODE:
         return pseudo.localise(msgid), True
-    translations = flask_babel.get_translations()
     key = f"{context}\x04{msgid}" if context else msgid
-    text = getattr(translations, "_catalog", {}).get(key)
+    text = page_catalog(code).get(key)
     return (text, True) if text else (msgid, False)
+
+
+def page_catalog(code: str) -> dict:
+    """The compiled strings of the page's language, fetched once per request: a page looks up hundreds of strings,
+    and asking Flask-Babel each time was a fifth of the time a page took to render."""
+    cached = g.get("kiosk_catalog")
+    if cached is None or cached[0] != code:
+        cached = g.kiosk_catalog = (code, getattr(flask_babel.get_translations(), "_catalog", {}))
+    return cached[1]
 
 
 def gettext(msgid: str, context: str | None = None, **variables) -> str:

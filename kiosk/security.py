@@ -9,6 +9,7 @@ section lists those answers.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import abort, current_app, request
 from werkzeug.sansio.utils import host_is_trusted
@@ -48,10 +49,21 @@ CACHE_CONTROL = "no-cache"
 NO_STORE = {"/healthz"}
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")  # the kiosk window and its supervisor always use these
-BAD_HOST = "kiosk.bad_host"  # set in the WSGI environ by HostGuard for the app to refuse
+REFUSED = "kiosk.refused"  # set in the WSGI environ by RequestGuard: why the app must answer 400
+
+
+def keep_redirects_on_site(response) -> None:
+    """Every redirect the app makes is to its own pages, so its Location is a path: never the Host header
+    echoed back (Werkzeug's trailing-slash redirects write one), never '//' (which browsers read as a host)."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        path = "/" + parts.path.lstrip("/\\")
+        response.headers["Location"] = urlunsplit(("", "", path, parts.query, ""))
 
 
 def add_headers(response):
+    keep_redirects_on_site(response)
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if request.path in NO_STORE:
@@ -73,9 +85,18 @@ def is_good_host(host: str, trusted: list[str] | None) -> bool:
     return not trusted or name.lower() in LOOPBACK or host_is_trusted(host, trusted)
 
 
-class HostGuard:
-    """WSGI middleware: a request whose Host header the app cannot use (or does not trust) gets the app's own
-    400 page, with the report panel and every header, instead of a crash before the app is reached."""
+def is_utf8(text: str) -> bool:
+    try:
+        text.encode("latin-1").decode("utf-8")
+        return True
+    except UnicodeError:
+        return False
+
+
+class RequestGuard:
+    """WSGI middleware: a request whose Host header the app cannot use (or does not trust), or whose query is not
+    UTF-8, gets the app's own 400 page, with the report panel and every header, instead of a crash before (or
+    while) the app reads it."""
 
     def __init__(self, wsgi_app, app, trusted: list[str] | None):
         self.wsgi_app = wsgi_app
@@ -85,7 +106,9 @@ class HostGuard:
     def __call__(self, environ, start_response):
         host = environ.get("HTTP_HOST")
         if host is not None and not is_good_host(host, self.trusted):
-            environ = {**environ, "HTTP_HOST": "localhost", BAD_HOST: host}
+            environ = {**environ, "HTTP_HOST": "localhost", REFUSED: f"Host header {host[:200]!r}"}
+        if not is_utf8(environ.get("QUERY_STRING", "")):
+            environ = {**environ, "QUERY_STRING": "", REFUSED: "a query that is not UTF-8"}
         try:
             return self.wsgi_app(environ, start_response)
         except Exception:  # nothing the app raises reaches waitress, whose bare 500 has no numbers
@@ -98,16 +121,16 @@ class HostGuard:
             return response(environ, start_response)
 
 
-def refuse_bad_host():
-    if BAD_HOST in request.environ:
-        log.warning("refused Host header %r", request.environ[BAD_HOST][:200])
+def refuse_bad_request():
+    if REFUSED in request.environ:
+        log.warning("refused a request with %s", request.environ[REFUSED])
         abort(400)
 
 
 def init_app(app) -> None:
-    app.before_request(refuse_bad_host)
+    app.before_request(refuse_bad_request)
     app.after_request(add_headers)
     # The guard checks trusted_hosts, not Flask: Flask's own TRUSTED_HOSTS check fails before any error page
     # can be shown, and would shut out the kiosk window and its supervisor on 127.0.0.1.
     trusted, app.config["TRUSTED_HOSTS"] = app.config.get("TRUSTED_HOSTS"), None
-    app.wsgi_app = HostGuard(app.wsgi_app, app, trusted)
+    app.wsgi_app = RequestGuard(app.wsgi_app, app, trusted)

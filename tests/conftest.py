@@ -155,3 +155,17 @@ def served():
     server = Served()
     yield server
     server.stop()
+
+
+# Property-based tests (hypothesis): bounded for the test command; HYPOTHESIS_PROFILE=long for a thorough run.
+def _hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("suite", max_examples=40, deadline=None)
+    settings.register_profile("long", max_examples=2000, deadline=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
+
+_hypothesis_profiles()

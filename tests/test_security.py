@@ -82,3 +82,13 @@ def test_trusted_hosts_setting_reads_a_list_and_refuses_a_bad_name():
 def test_a_bad_host_over_a_real_server_gets_the_page_not_a_bare_500(served):
     status, headers, body = served.get("/en/", host=".")
     assert status == 400 and 'class="report-panel"' in body and "Permissions-Policy" in headers
+
+
+def test_a_missing_trailing_slash_redirects_to_a_path_not_to_the_host_header(client):
+    response = client.get("/en", headers={"Host": "evil.example"})
+    assert response.status_code == 308 and response.headers["Location"] == "/en/"
+
+
+def test_a_query_that_is_not_utf8_gets_the_400_page_not_a_crash(client):
+    response = client.get("/en/text-size/", environ_overrides={"QUERY_STRING": "next=\x80"})
+    assert response.status_code == 400 and 'class="report-panel"' in response.get_data(as_text=True)
