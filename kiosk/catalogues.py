@@ -10,7 +10,9 @@ import datetime as dt
 import gettext
 import io
 import os
+import logging
 import re
+import struct
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,9 @@ REVIEW_STATES = ("draft", "reviewed", "approved")
 _REVIEW_LINE = re.compile(rf'^"{REVIEW_HEADER}: *([^\\"]*)\\n"$', re.M)
 _DIGITS = re.compile(r"\d+")  # any script's digits: a translation must carry exactly the source's numbers
 _PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
+
+
+log = logging.getLogger(__name__)
 
 
 class CatalogueError(Exception):
@@ -73,6 +78,7 @@ def display(path: Path) -> str:
 def read(po_path: Path) -> Catalog:
     """Parse a .po strictly; any syntax or encoding problem is a CatalogueError naming file and line."""
     try:
+        _check_text(po_path)
         with open(po_path, "rb") as handle:
             return read_po(handle, locale=language_of(po_path).replace("-", "_"), abort_invalid=True)
     except PoFileError as err:
@@ -86,24 +92,75 @@ def read(po_path: Path) -> Catalog:
         raise CatalogueError(f"{display(po_path)}: cannot be read: {err}") from None
 
 
-def compile_if_stale(po_path: Path) -> set[str]:
-    """Compile the .mo when missing or older than the .po; return the keys it translates."""
-    mo_path = po_path.with_suffix(".mo")
-    if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
-        catalog = read(po_path)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        # written aside, then renamed into place: another process starting at the same moment (the server
-        # and the fail-safe page, or two test workers) never reads half a file
-        partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}")
-        partial.write_bytes(buffer.getvalue())
-        os.replace(partial, mo_path)
+_STRING_LINE = re.compile(r'^\s*(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)?\s*"')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*')
+
+
+def _check_text(po_path: Path) -> None:
+    """What Babel's reader lets through: bytes that are not text in the catalogue's charset (Babel decodes a line
+    at a time, so it cannot say which line), and a string whose closing quote is missing (Babel cuts off its last
+    character and reads on)."""
+    data = Path(po_path).read_bytes()
+    declared = re.search(rb"charset=([A-Za-z0-9_-]+)", data[:4096])
     try:
-        with open(mo_path, "rb") as handle:
-            translations = gettext.GNUTranslations(handle)
-    except (OSError, UnicodeDecodeError, ValueError, IndexError) as err:
-        raise CatalogueError(f"{display(mo_path)}: compiled catalogue is damaged ({err}); delete it to rebuild") from None
-    return {key for key, text in translations._catalog.items() if key and text}
+        text = data.decode(declared.group(1).decode() if declared else "utf-8")
+    except LookupError:
+        return  # an unknown charset: Babel's reader says so
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CatalogueError(f"{display(po_path)}:{line}: not valid {err.encoding} text ({err.reason})") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        start = _STRING_LINE.match(line)
+        if start and not _QUOTED.fullmatch(line, start.end() - 1):
+            raise CatalogueError(f"{display(po_path)}:{number}: syntax error: a string must be one piece of text "
+                                 f"between double quotes, with any \" inside written as \\\"") from None
+
+
+def _entries(data: bytes) -> dict | None:
+    """The translations a compiled catalogue holds, or None if it cannot be read at all."""
+    try:
+        return gettext.GNUTranslations(io.BytesIO(data))._catalog
+    except (OSError, UnicodeDecodeError, ValueError, IndexError, struct.error):
+        return None
+
+
+def compile_if_stale(po_path: Path) -> set[str]:
+    """Compile the .mo when it is missing or does not hold exactly what the .po says (older, damaged, or from
+    another tool with other entries); return the keys it translates. What is served always matches the .po."""
+    mo_path = po_path.with_suffix(".mo")
+    buffer = io.BytesIO()
+    write_mo(buffer, read(po_path))
+    wanted = _entries(buffer.getvalue())
+    found = _entries(mo_path.read_bytes()) if mo_path.exists() else None
+    if found != wanted:
+        if mo_path.exists():
+            log.warning("%s did not match %s (%s of %d entries); rebuilt from the .po", display(mo_path),
+                        po_path.name, "unreadable" if found is None else len(found), len(wanted))
+        try:
+            # written aside, then renamed into place: another process starting at the same moment (the server
+            # and the fail-safe page, or two test workers) never reads half a file
+            partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}")
+            partial.write_bytes(buffer.getvalue())
+            os.replace(partial, mo_path)
+        except OSError as err:
+            raise CatalogueError(f"{display(mo_path)}: does not match {po_path.name} and cannot be rebuilt "
+                                 f"({err.strerror})") from None
+    return {key for key, text in wanted.items() if key and text}
+
+
+def mo_mismatch(po_path: Path) -> str:
+    """Why the compiled catalogue beside ``po_path`` differs from it, or "" (no .mo, or a matching one)."""
+    mo_path = po_path.with_suffix(".mo")
+    if not mo_path.exists():
+        return ""
+    buffer = io.BytesIO()
+    write_mo(buffer, read(po_path))
+    wanted, found = _entries(buffer.getvalue()), _entries(mo_path.read_bytes())
+    if found == wanted:
+        return ""
+    held = "cannot be read" if found is None else f"holds {len(found)} entries, the .po {len(wanted)}"
+    return (f"{mo_path.name} does not match {po_path.name} ({held}); the kiosk rebuilds it when it starts, "
+            "or run `kiosk i18n compile`")
 
 
 def review_status(po_path: Path) -> str:
@@ -278,6 +335,8 @@ def check_catalogue(po_path: Path) -> list[Finding]:
                                         f"numbers differ from the English: {_DIGITS.findall(string)} vs {expected}", msgid))
     if review_status(po_path) not in REVIEW_STATES:
         findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
+    if mismatch := mo_mismatch(po_path):
+        findings.append(Finding(po_path, 1, "error", mismatch))
     return findings
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -72,8 +73,26 @@ def precache_manifest() -> dict:
     """
     built = current_app.extensions.setdefault("kiosk_precache", {})
     if request.script_root not in built:
-        built[request.script_root] = _build_manifest()
+        # one build at a time: it renders every page, and several at once would starve every other request
+        with current_app.extensions["kiosk_precache_lock"]:
+            if request.script_root not in built:
+                built[request.script_root] = _build_manifest()
     return built[request.script_root]
+
+
+def build_precache(app) -> None:
+    """Build the precache list for the site root ahead of the first /service-worker.js (the server does this in
+    the background as it starts), so no visitor waits for it and the health check never queues behind it."""
+    with app.test_request_context("/"):
+        try:
+            precache_manifest()
+        except Exception:  # the first /service-worker.js tries again, and fails with the friendly page
+            current_app.logger.exception("the precache list could not be built ahead")
+
+
+@bp.record_once
+def _add_lock(state) -> None:
+    state.app.extensions["kiosk_precache_lock"] = threading.Lock()
 
 
 def _build_manifest() -> dict:

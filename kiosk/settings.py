@@ -77,6 +77,17 @@ def existing_folder(value) -> str:
     return str(path)
 
 
+def host_list(value) -> list[str] | None:
+    """Host names the app answers to, e.g. [kiosk.intranet.example, .partnership.example] (a leading dot: any
+    subdomain); None answers any well-formed Host."""
+    items = value if isinstance(value, list) else str(value).split(",")
+    hosts = [str(item).strip().lower() for item in items if str(item).strip()]
+    for host in hosts:
+        if not re.fullmatch(r"\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*", host):
+            raise ValueError(f"expected host names such as 'kiosk.intranet.example', got {host!r}")
+    return hosts or None
+
+
 def folder(value) -> str:
     return str(Path(str(value)).expanduser())
 
@@ -100,6 +111,7 @@ SPECS = [
     Spec("translations_dir", str(PROJECT_DIR / "translations"), folder, is_path=True),
     Spec("pseudo_locale", False, yes_or_no),  # offer the pseudo-locale /en-XA/ for layout review
     Spec("offline_all_languages", False, yes_or_no),  # a device keeps every language offline, not only its own
+    Spec("trusted_hosts", None, host_list),  # hosted use: the Host names to answer (None: any well-formed one)
 ]
 BY_NAME = {spec.name: spec for spec in SPECS}
 DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
 bp = Blueprint("pages", __name__)
@@ -89,14 +91,23 @@ def report():
     return render_template("report.html", report=library().report)
 
 
+def same_site_path(target: str) -> str | None:
+    """``target`` as a path on this site, or None. Parsed, not pattern-matched: browsers drop tabs and line
+    breaks and read backslashes as slashes, so any of those (or any control character) is refused outright,
+    and what is left must have no scheme and no host and start with exactly one slash."""
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F or ch == "\\" for ch in target):
+        return None
+    parts = urlsplit(target)
+    if target.startswith("//") or parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return None
+    return urlunsplit(("", "", parts.path, parts.query, ""))
+
+
 @bp.route("/<lang>/text-size/")
 def text_size():
     """Sets the text size without JavaScript, then goes back to the page the reader was on."""
     size = request.args.get("size", TEXT_SIZES[0])
-    back = request.args.get("next", "")
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
-        back = url_for("pages.home")
-    response = redirect(back)
+    response = redirect(same_site_path(request.args.get("next", "")) or url_for("pages.home"))
     if size in TEXT_SIZES:
         response.set_cookie(TEXT_SIZE_COOKIE, size, samesite="Strict", max_age=60 * 60 * 24 * 365)
     return response

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections import deque
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kiosk import create_app
 
-from tests.helpers import CONTENT_DIR, TRANSLATIONS_DIR, write_catalogue
+from tests.helpers import CONTENT_DIR, TRANSLATIONS_DIR, Served, write_catalogue
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +72,17 @@ def other_language(tmp_path_factory) -> tuple[Path, str]:
     shutil.copytree(TRANSLATIONS_DIR / "ar", target / "ar", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(TRANSLATIONS_DIR / "messages.pot", target / "messages.pot")
     return target, "ar"
+
+
+@pytest.fixture(scope="session")
+def served():
+    """The real server (launcher.py --no-window), one for the session."""
+    server = Served()
+    yield server
+    server.stop()
+
+
+# Property-based tests (hypothesis): bounded for the test command; HYPOTHESIS_PROFILE=long for a thorough run.
+settings.register_profile("suite", max_examples=40, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import http.client
+import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 from kiosk.settings import PROJECT_DIR
+from kiosk.shell.supervisor import free_port
 
 CONTENT_DIR = PROJECT_DIR / "content"
 TRANSLATIONS_DIR = PROJECT_DIR / "translations"
@@ -36,3 +43,44 @@ def write_catalogue(translations_dir: Path, lang: str, translate=None, status: s
     po_path = translations_dir / lang / "LC_MESSAGES" / "messages.po"
     catalogues.write_catalogue(po_path, catalog, status)
     return po_path
+
+
+class Served:
+    """The real server (launcher.py --no-window, waitress) in its own process, on a free loopback port."""
+
+    def __init__(self, env: dict | None = None):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, str(PROJECT_DIR / "launcher.py"), "--no-window", "--port", str(self.port)],
+            cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, **(env or {})})
+        self.output: list[str] = []
+        threading.Thread(target=lambda: self.output.extend(self.process.stdout), daemon=True).start()
+        self.wait_until_answering()
+
+    def get(self, path: str, host: str | None = None, timeout: float = 10) -> tuple[int, dict, str]:
+        """(status, headers, body) of one request on a new connection, with any Host header, sent as is."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.putrequest("GET", path, skip_host=True)
+            connection.putheader("Host", host if host is not None else f"127.0.0.1:{self.port}")
+            connection.endheaders()
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def wait_until_answering(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.process.poll() is None, f"server exited: {''.join(self.output)}"
+            try:
+                if self.get("/healthz", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                assert time.monotonic() < deadline, "server never answered /healthz"
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)

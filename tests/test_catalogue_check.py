@@ -168,3 +168,35 @@ def test_a_placeholder_dropped_from_the_last_plural_form_only(tmp_path, capsys):
     status, out = run_check(folder, capsys)
     assert status == 1 and len(out) == 1
     assert "placeholders must match the English exactly: [] vs ['%(num)d']" in out[0]
+
+
+def test_a_missing_closing_quote_is_a_syntax_error_on_its_line(damaged, capsys):
+    lines = damaged.po_path.read_text().splitlines()
+    broken_at = next(i for i, line in enumerate(lines) if line.startswith('msgstr "') and len(line) > 20) + 1
+    lines[broken_at - 1] = lines[broken_at - 1].rstrip('"')
+    damaged.po_path.write_text("\n".join(lines) + "\n")
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1
+    assert re.match(rf".*tr/LC_MESSAGES/messages.po:{broken_at}: error: syntax error", out[0])
+
+
+def test_bytes_that_are_not_utf8_are_reported_on_their_own_line(damaged, capsys):
+    data = damaged.po_path.read_bytes().split(b"\n")
+    data[200] = data[200][:10] + b"\xff" + data[200][10:]
+    damaged.po_path.write_bytes(b"\n".join(data))
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1
+    assert re.match(r".*tr/LC_MESSAGES/messages.po:201: error: not valid utf-8 text", out[0])
+
+
+def test_a_compiled_catalogue_that_does_not_match_its_po_is_reported(damaged, capsys):
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    with open(damaged.po_path.with_suffix(".mo"), "wb") as handle:
+        write_mo(handle, Catalog(locale="tr"))
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1
+    assert "error: messages.mo does not match messages.po (holds 1 entries" in out[0]
+    assert cli.main(["i18n", "--translations", str(damaged.folder), "compile"]) == 0
+    assert run_check(damaged.folder, capsys)[0] == 0

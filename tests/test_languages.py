@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from kiosk import catalogues, create_app
+from kiosk import catalogues, create_app, pseudo
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import TRANSLATIONS_DIR, write_catalogue
 
@@ -186,3 +186,44 @@ def test_a_page_without_a_language_in_its_address_uses_the_configured_default(tr
     page = app.test_client().get("/no-such-page/")
     assert page.status_code == 404
     assert '<html lang="tr" dir="ltr"' in page.get_data(as_text=True)
+
+
+# --- a catalogue `kiosk i18n check` rejects is not served --------------------------------------------------
+
+
+@pytest.mark.parametrize("msgid, broken", [
+    ("%(start)s to %(end)s", "%(begin)s - %(end)s"),   # a renamed placeholder: every page would fail
+    ("%(days)s, %(times)s", "%(days)s"),                 # a dropped one: the panel would lose its hours
+])
+def test_a_catalogue_with_a_broken_placeholder_withdraws_only_that_language(translations_dir, caplog, msgid, broken):
+    po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    catalog = catalogues.read(po_path)
+    catalog.get(msgid, context="report panel").string = broken
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    with caplog.at_level(logging.WARNING):
+        app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    client = app.test_client()
+    assert "tr" not in app.config["KIOSK_LANGUAGES"] and "ar" in app.config["KIOSK_LANGUAGES"]
+    refused = client.get("/tr/")
+    assert refused.status_code == 404 and 'class="report-panel"' in refused.get_data(as_text=True)
+    assert client.get("/ar/").status_code == 200
+    assert "language tr not offered:" in caplog.text and "placeholder" in caplog.text and f"[msgid {msgid!r}]" in caplog.text
+    overview = client.get("/en/translators/").get_data(as_text=True)
+    assert re.search(r"Türkçe.*?<strong>No</strong>: <span class=\"problem\"[^>]*>[^<]*placeholder", overview, re.S)
+
+
+def test_a_compiled_catalogue_that_does_not_match_its_po_is_rebuilt(translations_dir, caplog):
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    mo_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.mo"
+    with open(mo_path, "wb") as handle:  # a valid header and no entries, newer than the .po
+        write_mo(handle, Catalog(locale="tr"))
+    with caplog.at_level(logging.WARNING):
+        app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    assert "tr" in app.config["KIOSK_LANGUAGES"]
+    assert "messages.mo did not match messages.po (1 of " in caplog.text
+    assert "not translated" not in caplog.text
+    page = app.test_client().get("/tr/").get_data(as_text=True)
+    assert pseudo.localise("Report a concern") in page

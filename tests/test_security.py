@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from kiosk import create_app
+from kiosk.security import CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY
 from kiosk.settings import PROJECT_DIR
 
 HEADERS = {
@@ -32,3 +34,61 @@ def test_nothing_refers_to_another_host(site_pages):
     for text in [*site_pages.values(), *assets]:
         assert not re.search(r"""(src|href|action)=["']?(https?:)?//""", text)
         assert not re.search(r"""url\(\s*["']?(https?:)?//|@import""", text)
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/report/", "/en/nope/", "/healthz", "/en/manifest.webmanifest",
+                                  "/service-worker.js", "/static/css/kiosk.css", "/"])
+def test_every_response_says_how_to_cache_it_and_refuses_device_features(client, path):
+    headers = client.get(path).headers
+    assert headers["Permissions-Policy"] == PERMISSIONS_POLICY and "camera=()" in headers["Permissions-Policy"]
+    assert headers["Cache-Control"] == ("no-store" if path == "/healthz" else "no-cache")
+
+
+@pytest.mark.parametrize("host", [".", "..", "a..b", "-" * 64 + ".example", "x" * 300, "[::1", "a b", "a:99999"])
+def test_a_host_header_the_app_cannot_use_gets_the_400_page_with_the_numbers(client, host):
+    response = client.get("/en/", headers={"Host": host})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'class="report-panel"' in page and 'href="tel:999"' in page
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_redirects_never_carry_the_host_header(client):
+    for path in ("/", "/en/text-size/?size=2&next=/en/report/"):
+        response = client.get(path, headers={"Host": "evil.example"})
+        assert response.status_code == 302 and "evil" not in response.headers["Location"]
+        assert response.headers["Location"].startswith("/")
+
+
+def test_trusted_hosts_answers_only_those_names_and_loopback():
+    client = create_app({"TESTING": True, "TRUSTED_HOSTS": ["kiosk.intranet.example"]}).test_client()
+    assert client.get("/en/", headers={"Host": "kiosk.intranet.example"}).status_code == 200
+    assert client.get("/en/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    refused = client.get("/en/", headers={"Host": "evil.example"})
+    assert refused.status_code == 400 and 'class="report-panel"' in refused.get_data(as_text=True)
+
+
+def test_trusted_hosts_setting_reads_a_list_and_refuses_a_bad_name():
+    from kiosk.settings import resolve
+
+    resolved = resolve({"KIOSK_TRUSTED_HOSTS": "kiosk.intranet.example, .partnership.example",
+                        "KIOSK_SETTINGS": "/nonexistent/settings.yaml"})
+    assert resolved.values["trusted_hosts"].value == ["kiosk.intranet.example", ".partnership.example"]
+    bad = resolve({"KIOSK_TRUSTED_HOSTS": "http://x/", "KIOSK_SETTINGS": "/nonexistent/settings.yaml"})
+    assert bad.values["trusted_hosts"].value is None
+    assert any("trusted_hosts" in line and "expected host names" in line for line in bad.problems)
+
+
+def test_a_bad_host_over_a_real_server_gets_the_page_not_a_bare_500(served):
+    status, headers, body = served.get("/en/", host=".")
+    assert status == 400 and 'class="report-panel"' in body and "Permissions-Policy" in headers
+
+
+def test_a_missing_trailing_slash_redirects_to_a_path_not_to_the_host_header(client):
+    response = client.get("/en", headers={"Host": "evil.example"})
+    assert response.status_code == 308 and response.headers["Location"] == "/en/"
+
+
+def test_a_query_that_is_not_utf8_gets_the_400_page_not_a_crash(client):
+    response = client.get("/en/text-size/", environ_overrides={"QUERY_STRING": "next=\x80"})
+    assert response.status_code == 400 and 'class="report-panel"' in response.get_data(as_text=True)

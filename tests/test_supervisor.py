@@ -29,3 +29,19 @@ def test_a_killed_server_is_started_again_on_the_same_port():
     finally:
         supervisor.stop()
     assert supervisor.process is None
+
+
+def test_a_hung_server_is_replaced_within_ten_seconds():
+    supervisor = Supervisor(free_port())
+    supervisor.start()
+    try:
+        assert supervisor.wait_healthy(30)
+        hung = supervisor.process
+        os.kill(hung.pid, signal.SIGSTOP)  # alive, holding its port, answering nothing
+        stopped_at = time.monotonic()
+        wait_for(lambda: supervisor.process is not None and supervisor.process.pid != hung.pid
+                 and supervisor.healthy and supervisor.answers(), 10)
+        assert time.monotonic() - stopped_at < 10
+        assert hung.poll() is not None  # the hung one is gone, not left stopped
+    finally:
+        supervisor.stop()

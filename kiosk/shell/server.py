@@ -22,11 +22,49 @@ def build_app(config: dict | None = None):
         return None
 
 
-def serve(app, host: str, port: int) -> int:
-    """Serve until interrupted, after printing the address to open."""
+# Chosen with benchmarks/load.py and tests/test_server_limits.py. Idle and half-sent connections cost a file
+# descriptor each, not a thread, so they may be many, but none may stay long: then no crowd of open sockets can
+# lock out the kiosk window, the supervisor's health check or the next visitor.
+SERVER_OPTIONS = {
+    "threads": 4,  # two cores and one GIL: more threads only queue inside Python instead of in waitress
+    "connection_limit": 1000,  # waitress's default of 100 was filled by 100 idle sockets
+    "channel_timeout": 10,  # seconds a connection may stay silent (idle keep-alive, or a request half sent)
+    "cleanup_interval": 2,  # how often that is checked (waitress's default 30 s would let them stay 40 s)
+    "asyncore_use_poll": True,  # poll(), not select(), which cannot watch more than 1024 descriptors
+    "backlog": 1024,
+}
+
+
+def allow_open_files(wanted: int = 4096) -> None:
+    """Raise this process's open-file limit towards ``wanted`` (the connection limit needs one per socket)."""
+    try:
+        import resource
+    except ImportError:  # Windows has no such limit to raise
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
+def make_server(app, host: str, port: int):
+    """The waitress server with the options above; the service worker's precache list is built in the background
+    meanwhile, so the first visitor does not wait for it and /healthz never queues behind it."""
     from waitress import create_server
 
-    server = create_server(app, host=host, port=port, threads=4)
+    from ..offline import build_precache
+    from .busy import summarise_queue_warnings
+
+    allow_open_files()
+    summarise_queue_warnings()
+    server = create_server(app, host=host, port=port, **SERVER_OPTIONS)
+    threading.Thread(target=build_precache, args=(app,), name="precache", daemon=True).start()
+    return server
+
+
+def serve(app, host: str, port: int) -> int:
+    """Serve until interrupted, after printing the address to open."""
+    server = make_server(app, host, port)
     shown_host = server.effective_host if ":" not in str(server.effective_host) else f"[{server.effective_host}]"
     print(f"Safeguarding Learning Kiosk: open http://{shown_host}:{server.effective_port}/ in a browser "
           "(Ctrl+C to stop)", flush=True)

@@ -3,7 +3,8 @@
 The server runs in a child process on one loopback port that stays the same for the whole session, so the
 window's address never changes. A background thread asks ``/healthz`` every second; when the child dies or
 stops answering, it is stopped and started again after a pause that doubles each time (1 s up to 30 s)
-and goes back to 1 s once the server has stayed healthy for a minute. A child process, not a thread: a
+and goes back to 1 s once the server has stayed healthy for ten seconds. A hung server (one that is alive but
+does not answer) is replaced within 10 s: two missed checks, one second's grace to stop, then it is killed. A child process, not a thread: a
 crashed or stuck app cannot take the window down with it, and it can always be stopped and started again.
 """
 
@@ -23,9 +24,11 @@ log = logging.getLogger(__name__)
 
 POLL_SECONDS = 1.0
 START_SECONDS = 20.0  # time a new server has to answer before it counts as failed
-MISSES_ALLOWED = 2  # unanswered checks in a row before a running server is restarted
+HEALTH_TIMEOUT = 2.0  # seconds /healthz has to answer
+MISSES_ALLOWED = 1  # unanswered checks in a row, beyond the first, before a running server is restarted
+STOP_SECONDS = 1.0  # grace to exit on SIGTERM; a hung process never will, so it is killed after this
 LONGEST_PAUSE = 30.0
-STABLE_SECONDS = 60.0
+STABLE_SECONDS = 10.0  # healthy this long: the next failure is not part of a crash loop
 
 
 def free_port() -> int:
@@ -69,7 +72,7 @@ class Supervisor:
             return
         process.terminate()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=STOP_SECONDS)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
@@ -78,7 +81,7 @@ class Supervisor:
 
     def answers(self) -> bool:
         try:
-            with urllib.request.urlopen(self.origin + "/healthz", timeout=2) as response:
+            with urllib.request.urlopen(self.origin + "/healthz", timeout=HEALTH_TIMEOUT) as response:
                 return response.status == 200 and json.load(response).get("status") == "ok"
         except (OSError, ValueError):
             return False
