@@ -168,6 +168,10 @@ class Kiosk:
         self.xdotool("mousemove", str(int(box["x"] + box["width"] / 2)), str(int(box["y"] + box["height"] / 2)),
                      "click", "1")
 
+    def window_id(self) -> str:
+        """The X window this launcher shows."""
+        return self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid)).split()[0]
+
     def keys(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "50", *keys)
 
