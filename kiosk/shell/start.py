@@ -38,7 +38,7 @@ def run(gui: str, port: int | None = None) -> int:
     try:
         from .window import WINDOW_LOST, KioskWindow  # imports the webview toolkit while the server starts
 
-        window = KioskWindow(gui, config, supervisor, failsafe_url)
+        window = KioskWindow(gui, config, supervisor, failsafe_url, pin_state=data_dir / "staff-pin-tries.json")
         healthy = supervisor.wait_healthy(START_TIMEOUT)
         status = window.run(window.home if healthy else failsafe_url)
     finally:

@@ -20,6 +20,7 @@ import logging
 import os
 import signal
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import webview
@@ -39,7 +40,7 @@ CHROMIUM_FLAGS = ["--disable-pinch", "--overscroll-history-navigation=0"]
 
 
 class KioskWindow:
-    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str):
+    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str, pin_state: Path | None = None):
         self.gui = gui
         self.config = config
         self.supervisor = supervisor
@@ -49,7 +50,7 @@ class KioskWindow:
         # the app's own text-size route puts the size back to normal, then shows the home page
         self.fresh_home = f"{self.home}text-size/?size=1&next=/{config['DEFAULT_LANGUAGE']}/"
         self.idle = IdleWatch(config["IDLE_SECONDS"], config["IDLE_WARNING_SECONDS"])
-        self.gate = pin.PinGate(config["PIN_HASH"])
+        self.gate = pin.PinGate(config["PIN_HASH"], pin_state)
         self.wake = threading.Event()
         self.closed = threading.Event()
         self.close_reason: str | None = None  # set by the staff PIN or a stop signal, the only closes allowed
@@ -77,7 +78,6 @@ class KioskWindow:
         if attempt.ok:
             self.close("closed with the staff PIN")
             return
-        log.warning("staff exit: wrong PIN%s", f"; next try looked at in {attempt.wait} s" if attempt.wait else "")
         self.window.state["kioskPinResult"] = {"id": request_id, "ok": False, "wait": attempt.wait,
                                                "pinSet": self.gate.stored is not None}
 
