@@ -115,7 +115,8 @@ class PinGate:
             draft.write_text(json.dumps({"wrong": self.wrong, "not_before": self.not_before}), encoding="utf-8")
             os.replace(draft, self.state)
         except OSError as err:
-            log.warning("staff exit: cannot keep the wrong-PIN count in %s (%s); it lasts until a restart", self.state, err)
+            log.warning("staff exit: cannot keep the wrong-PIN count in %s (%s); it lasts until a restart",
+                        self.state, err)
 
     def wait_left(self) -> int:
         # never more than the longest wait, even if the clock has been put back since the wait began
@@ -129,7 +130,8 @@ class PinGate:
                 self.unchecked += 1
                 return Attempt(False, self.wait_left())
             unchecked, self.unchecked = self.unchecked, 0
-            waited = f"; {unchecked} {'try' if unchecked == 1 else 'tries'} while waiting, not checked" if unchecked else ""
+            tries = f"{unchecked} {'try' if unchecked == 1 else 'tries'}"
+            waited = f"; {tries} while waiting, not checked" if unchecked else ""
             if check_pin(pin, self.stored):
                 if self.wrong:
                     log.info("staff exit: the right PIN, after %d wrong%s", self.wrong, waited)

@@ -40,7 +40,8 @@ CHROMIUM_FLAGS = ["--disable-pinch", "--overscroll-history-navigation=0"]
 
 
 class KioskWindow:
-    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str, pin_state: Path | None = None):
+    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str,
+                 pin_state: Path | None = None):
         self.gui = gui
         self.config = config
         self.supervisor = supervisor

@@ -55,3 +55,14 @@ def test_leaving_shortcuts_do_nothing_harmful(kiosk):
     assert kiosk.process.poll() is None
     kiosk.keys("Escape")
     wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open") is False, 10, "the prompt to close")
+
+
+def test_tapping_a_number_is_logged_once_as_refused_not_as_a_page_that_did_not_load(kiosk):
+    kiosk.go("/en/")
+    start = len(kiosk.log())
+    kiosk.tap('.report-panel a[href="tel:999"]')
+    wait_until(lambda: "refused to open tel:999" in kiosk.log()[start:], 20, "the refused number in the log")
+    kiosk.evaluate("location.href = 'http://example.org/'")  # a second refusal: the first has been answered in full
+    wait_until(lambda: "refused to open http://example.org/" in kiosk.log()[start:], 20, "the second refusal")
+    assert "did not load" not in kiosk.log()[start:]
+    assert kiosk.url().endswith("/en/")
