@@ -35,6 +35,14 @@ def wait_until(condition, timeout: float, what: str, every: float = 0.1):
         time.sleep(every)
 
 
+def stays(condition, seconds: float, what: str, every: float = 0.2) -> None:
+    """Check ``condition`` all through ``seconds``; fail naming ``what`` the first time it is not so."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert condition(), f"no longer {what}"
+        time.sleep(every)
+
+
 def free_port() -> int:
     import socket
 
