@@ -24,6 +24,9 @@ def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers
         box = kiosk.box(f'.report-panel a[href="{tel}"]')
         assert box and kiosk.evaluate(f'document.querySelector(\'.report-panel a[href="{tel}"]\').textContent') == number
         assert 0 <= box["y"] and box["y"] + box["height"] <= SCREEN[1], (number, box)
+    note = kiosk.box(".report-panel-call-note")  # the kiosk cannot dial them, and says so beside them
+    assert note and 0 <= note["y"] and note["y"] + note["height"] <= SCREEN[1]
+    assert kiosk.evaluate("document.querySelector('.report-panel-call-note').textContent").startswith("Call from any phone")
     image = kiosk.screenshot("kiosk-home.png")
     assert image.size == SCREEN
     panel = kiosk.box(".report-panel")
