@@ -149,10 +149,11 @@ def compile_if_stale(po_path: Path) -> set[str]:
 
 
 def mo_mismatch(po_path: Path) -> str:
-    """Why the compiled catalogue beside ``po_path`` differs from it, or "" (no .mo, or a matching one)."""
+    """Why the compiled catalogue beside ``po_path`` differs from it although it is newer (damaged, or written
+    by something else), or "" (no .mo, a matching one, or one merely older than the .po)."""
     mo_path = po_path.with_suffix(".mo")
-    if not mo_path.exists():
-        return ""
+    if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+        return ""  # none yet, or older than the .po just edited: it is rebuilt at start, as expected
     buffer = io.BytesIO()
     write_mo(buffer, read(po_path))
     wanted, found = _entries(buffer.getvalue()), _entries(mo_path.read_bytes())

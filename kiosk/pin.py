@@ -1,5 +1,6 @@
 """The staff PIN that closes the kiosk: kept only as a salted scrypt hash, checked in constant time,
-and slowed down after a few wrong tries so it cannot be guessed at the screen."""
+and slowed down after a few wrong tries so it cannot be guessed at the screen. The slowing down is kept in a
+file, so restarting the kiosk does not start it again."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import dataclasses
 import getpass
 import hashlib
 import hmac
+import json
+import logging
 import math
 import os
 import re
@@ -20,6 +23,8 @@ SCHEME = "scrypt"
 COST, BLOCK_SIZE, PARALLELISM = 2**14, 8, 1  # about 50 ms a check, 16 MiB of memory
 FREE_TRIES = 3  # wrong tries before waiting starts
 LONGEST_WAIT = 300  # seconds
+
+log = logging.getLogger(__name__)
 
 
 def valid_pin(pin: str) -> bool:
@@ -74,31 +79,73 @@ class Attempt:
 
 class PinGate:
     """Checks PINs typed at the kiosk. After FREE_TRIES wrong ones, each further try must wait,
-    twice as long each time (5 s, 10 s, 20 s ... up to five minutes); tries made while waiting are not checked."""
+    twice as long each time (5 s, 10 s, 20 s ... up to five minutes); tries made while waiting are not checked.
 
-    def __init__(self, stored: str | None, clock=time.monotonic):
+    With a ``state`` file, the wrong tries and the wait outlive a restart. The log gets one line for each PIN
+    checked, with how many tries came while waiting, never one for each try: at two tries a second that
+    would push the evidence out of the rotating log within hours."""
+
+    def __init__(self, stored: str | None, state: Path | None = None, clock=time.time):
         self.stored = stored
-        self.clock = clock
-        self.wrong = 0
-        self.not_before = 0.0
+        self.state = state
+        self.clock = clock  # the wall clock, so a wait still means something after a restart
         self.lock = threading.Lock()
+        self.wrong, self.not_before = self.load()
+        self.unchecked = 0  # tries refused unchecked, while waiting, since the last line in the log
+
+    def load(self) -> tuple[int, float]:
+        if self.state is None or not self.state.exists():
+            return 0, 0.0
+        try:
+            saved = json.loads(self.state.read_text(encoding="utf-8"))
+            return int(saved["wrong"]), float(saved["not_before"])
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            log.warning("staff exit: %s cannot be read (%s); counting wrong PINs from nought", self.state, err)
+            return 0, 0.0
+
+    def save(self) -> None:
+        if self.state is None:
+            return
+        try:
+            if not self.wrong:
+                self.state.unlink(missing_ok=True)
+                return
+            self.state.parent.mkdir(parents=True, exist_ok=True)
+            draft = self.state.with_suffix(".tmp")
+            draft.write_text(json.dumps({"wrong": self.wrong, "not_before": self.not_before}), encoding="utf-8")
+            os.replace(draft, self.state)
+        except OSError as err:
+            log.warning("staff exit: cannot keep the wrong-PIN count in %s (%s); it lasts until a restart",
+                        self.state, err)
 
     def wait_left(self) -> int:
-        return max(0, math.ceil(self.not_before - self.clock()))
+        # never more than the longest wait, even if the clock has been put back since the wait began
+        return min(LONGEST_WAIT, max(0, math.ceil(self.not_before - self.clock())))
 
     def attempt(self, pin: str) -> Attempt:
         with self.lock:
             if self.stored is None:
                 return Attempt(False, 0)
             if self.wait_left():
+                self.unchecked += 1
                 return Attempt(False, self.wait_left())
+            unchecked, self.unchecked = self.unchecked, 0
+            tries = f"{unchecked} {'try' if unchecked == 1 else 'tries'}"
+            waited = f"; {tries} while waiting, not checked" if unchecked else ""
             if check_pin(pin, self.stored):
+                if self.wrong:
+                    log.info("staff exit: the right PIN, after %d wrong%s", self.wrong, waited)
                 self.wrong, self.not_before = 0, 0.0
+                self.save()
                 return Attempt(True, 0)
             self.wrong += 1
             if self.wrong >= FREE_TRIES:
                 self.not_before = self.clock() + min(LONGEST_WAIT, 5 * 2 ** (self.wrong - FREE_TRIES))
-            return Attempt(False, self.wait_left())
+            self.save()
+            wait = self.wait_left()
+            log.warning("staff exit: wrong PIN, %d in a row%s%s", self.wrong, waited,
+                        f"; the next try is looked at in {wait} s" if wait else "")
+            return Attempt(False, wait)
 
 
 # --- the `kiosk set-pin` command -----------------------------------------------------------------

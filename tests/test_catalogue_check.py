@@ -1,6 +1,7 @@
 """`kiosk i18n check` finds each kind of catalogue problem on a deliberately damaged copy, one line each."""
 
 import datetime
+import os
 import re
 
 import pytest
@@ -200,3 +201,13 @@ def test_a_compiled_catalogue_that_does_not_match_its_po_is_reported(damaged, ca
     assert "error: messages.mo does not match messages.po (holds 1 entries" in out[0]
     assert cli.main(["i18n", "--translations", str(damaged.folder), "compile"]) == 0
     assert run_check(damaged.folder, capsys)[0] == 0
+
+
+def test_a_compiled_catalogue_older_than_its_po_is_not_a_problem(damaged, capsys):
+    """A translator edits the .po and checks it before anything compiles it: the old .mo is simply rebuilt."""
+    assert cli.main(["i18n", "--translations", str(damaged.folder), "compile"]) == 0
+    capsys.readouterr()
+    mo_path = damaged.po_path.with_suffix(".mo")
+    damaged("Key points", "Önemli noktalar")
+    os.utime(mo_path, (mo_path.stat().st_mtime - 60,) * 2)
+    assert run_check(damaged.folder, capsys) == (0, [])

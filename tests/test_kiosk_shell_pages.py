@@ -30,6 +30,30 @@ def test_pages_outside_the_kiosk_window_have_neither(client):
     assert "idle-notice" not in html and "staff-exit" not in html and "kiosk-shell.css" not in html
 
 
+CALL_NOTE = "Call from any phone. This screen cannot make calls."
+
+
+def panel(html: str) -> str:
+    return re.search(r'<aside class="report-panel".*?</aside>', html, re.S).group(0)
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/themes/child-neglect/", "/en/report/", "/en/no-such-page/"])
+def test_on_the_kiosk_the_report_panel_says_to_call_from_any_phone(kiosk_client, path):
+    html = kiosk_client.get(path).get_data(as_text=True)
+    assert CALL_NOTE in unescape(panel(html))
+
+
+def test_the_call_note_is_translated_and_the_numbers_stay_outside_it(kiosk_client):
+    html = panel(kiosk_client.get("/tr/").get_data(as_text=True))
+    note = re.search(r'<p class="report-panel-call-note">([^<]+)</p>', html)  # Turkish: no English fallback inside
+    assert note and unescape(note.group(1)) != CALL_NOTE and not re.search(r"\d", note.group(1))
+
+
+def test_pages_outside_the_kiosk_window_keep_tap_to_call_without_the_note(client):
+    html = client.get("/en/").get_data(as_text=True)
+    assert CALL_NOTE not in unescape(html) and 'href="tel:999"' in panel(html)
+
+
 def test_the_kiosk_scripts_and_styles_are_served_from_the_app(kiosk_client):
     for path in ("/static/js/idle-reset.js", "/static/js/staff-exit.js", "/static/css/kiosk-shell.css"):
         response = kiosk_client.get(path)

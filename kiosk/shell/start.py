@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -35,10 +36,14 @@ def run(gui: str, port: int | None = None) -> int:
     supervisor = Supervisor(port or free_port())
     supervisor.start()
     try:
-        from .window import KioskWindow  # imports the webview toolkit while the server starts
+        from .window import WINDOW_LOST, KioskWindow  # imports the webview toolkit while the server starts
 
-        window = KioskWindow(gui, config, supervisor, failsafe_url)
+        window = KioskWindow(gui, config, supervisor, failsafe_url, pin_state=data_dir / "staff-pin-tries.json")
         healthy = supervisor.wait_healthy(START_TIMEOUT)
-        return window.run(window.home if healthy else failsafe_url)
+        status = window.run(window.home if healthy else failsafe_url)
     finally:
         supervisor.stop()
+    if status == WINDOW_LOST:  # Qt cannot tidy up a window it has lost: its teardown can hang or crash
+        logging.shutdown()
+        os._exit(status)
+    return status

@@ -8,6 +8,10 @@ The page talks to the launcher through pywebview's shared state only (``window.p
 pywebview's ``js_api`` builds its functions with ``new Function``, which the app's CSP rightly refuses:
 the page sets ``kioskActivity`` when someone touches it, and ``kioskPin`` when staff type a PIN; the
 launcher answers in ``kioskPinResult`` and forgets the PIN at once.
+
+Only the staff PIN and a stop signal from the system close the window. The window manager's close (Alt+F4,
+a close key or button) is refused; a window lost any other way ends the launcher with WINDOW_LOST, a
+failure status, so the service that started it starts it again.
 """
 
 from __future__ import annotations
@@ -16,16 +20,19 @@ import logging
 import os
 import signal
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import webview
 
 from .. import pin
 from .idle import IdleWatch
+from .logs import Repeated
 from .supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 
+WINDOW_LOST = 3  # exit status when the window is gone without the staff PIN or a stop signal
 TITLE = "Safeguarding Learning Kiosk"
 USER_AGENT = "Mozilla/5.0 (compatible; SafeguardingKiosk/0.1; pywebview)"
 # Pinch zoom and swipe-to-go-back off; the page's own text-size control is the way to enlarge text.
@@ -33,7 +40,8 @@ CHROMIUM_FLAGS = ["--disable-pinch", "--overscroll-history-navigation=0"]
 
 
 class KioskWindow:
-    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str):
+    def __init__(self, gui: str, config: dict, supervisor: Supervisor, failsafe_url: str,
+                 pin_state: Path | None = None):
         self.gui = gui
         self.config = config
         self.supervisor = supervisor
@@ -43,9 +51,12 @@ class KioskWindow:
         # the app's own text-size route puts the size back to normal, then shows the home page
         self.fresh_home = f"{self.home}text-size/?size=1&next=/{config['DEFAULT_LANGUAGE']}/"
         self.idle = IdleWatch(config["IDLE_SECONDS"], config["IDLE_WARNING_SECONDS"])
-        self.gate = pin.PinGate(config["PIN_HASH"])
+        self.gate = pin.PinGate(config["PIN_HASH"], pin_state)
         self.wake = threading.Event()
         self.closed = threading.Event()
+        self.close_reason: str | None = None  # set by the staff PIN or a stop signal, the only closes allowed
+        self.refuse_close = Repeated(log, "refused to close the window (the window manager's close, such as Alt+F4): "
+                                          "only the staff PIN closes the kiosk")
         self.crashed = threading.Event()
         self.failing = threading.Event()  # a page failed to load: is the server still there?
         self.showing_failsafe = False
@@ -68,7 +79,6 @@ class KioskWindow:
         if attempt.ok:
             self.close("closed with the staff PIN")
             return
-        log.warning("staff exit: wrong PIN%s", f"; next try looked at in {attempt.wait} s" if attempt.wait else "")
         self.window.state["kioskPinResult"] = {"id": request_id, "ok": False, "wait": attempt.wait,
                                                "pinSet": self.gate.stored is not None}
 
@@ -115,11 +125,23 @@ class KioskWindow:
         self.window.load_url(self.fresh_home)  # (pywebview's clear_cookies crashes Qt from this thread)
         self.idle.touch()
 
+    def on_closing(self) -> bool:
+        """Asked before the window closes; False keeps it open."""
+        if self.close_reason:
+            return True
+        self.refuse_close()
+        return False
+
     def close(self, why: str) -> None:
         log.info("kiosk %s", why)
+        self.close_reason = why
         self.closed.set()
         self.wake.set()
         self.window.destroy()
+
+    def stop(self, signum, _frame) -> None:
+        """A stop signal from the system (SIGTERM at shutdown) or a terminal (Ctrl+C) closes the kiosk cleanly."""
+        self.close(f"stopped ({signal.Signals(signum).name})")
 
     def watch(self) -> None:
         while not self.closed.is_set():
@@ -165,10 +187,22 @@ class KioskWindow:
             text_select=True, zoomable=False, draggable=False, background_color="#FFFFFF")
         self.window.events.loaded += self.on_loaded
         self.window.state += self.on_state
+        self.window.events.closing += self.on_closing
         self.window.events.closed += lambda: (self.closed.set(), self.wake.set())
         if self.gate.stored is None:
             log.warning("no staff PIN is set, so the kiosk cannot be closed from the screen; run `kiosk set-pin`")
-        signal.signal(signal.SIGTERM, lambda *_: self.close("stopped (SIGTERM)"))
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        if self.gui == "qt":  # pywebview puts in its own Ctrl+C handler as the window opens; ours closes it properly
+            from webview.platforms import qt as qt_backend
+
+            qt_backend._sigint_handler = self.stop
         webview.start(self.watch, gui=self.gui, private_mode=True, user_agent=USER_AGENT)
-        return 0
+        self.closed.set()  # the window may be gone without a closed event: the watch thread ends too
+        self.wake.set()
+        if self.close_reason:
+            return 0
+        log.error("the kiosk window was lost without the staff PIN; ending with status %d so that it is started "
+                  "again (Restart=always)", WINDOW_LOST)
+        return WINDOW_LOST
 

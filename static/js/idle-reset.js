@@ -2,6 +2,8 @@
 // down (at least 20 s, WCAG 2.2.1), and if nobody answers go back to the home page in the default
 // language with the default text size, at the top, with nothing typed. Any touch, key or scroll counts
 // as an answer. The launcher is told of activity, so it can reset the window itself if this script fails.
+// At rest (that home page, normal text size, at the top, nothing open or typed) there is nothing to reset,
+// so there is no notice: an unattended kiosk is not dimmed by it again and again.
 "use strict";
 
 (() => {
@@ -27,7 +29,25 @@
     idleTimer = setTimeout(warn, idleMs);
   }
 
+  function untouched(field) {
+    return field.value === field.defaultValue && field.checked === field.defaultChecked;
+  }
+
+  function atRest() {
+    return location.pathname === new URL(notice.dataset.home, location.href).pathname
+      && !location.search && !location.hash
+      && document.documentElement.classList.contains("text-size-1")
+      && window.scrollX === 0 && window.scrollY === 0
+      && !document.querySelector("dialog[open]")
+      && [...document.querySelectorAll("input, textarea")].every(untouched);
+  }
+
   function warn() {
+    if (atRest()) {
+      tellLauncher(); // this script is alive and the page needs nothing: no reset from the launcher either
+      startIdleTimer();
+      return;
+    }
     left = warningSeconds;
     secondsLeft.textContent = String(left);
     notice.showModal();

@@ -35,6 +35,14 @@ def wait_until(condition, timeout: float, what: str, every: float = 0.1):
         time.sleep(every)
 
 
+def stays(condition, seconds: float, what: str, every: float = 0.2) -> None:
+    """Check ``condition`` all through ``seconds``; fail naming ``what`` the first time it is not so."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert condition(), f"no longer {what}"
+        time.sleep(every)
+
+
 def free_port() -> int:
     import socket
 
@@ -62,8 +70,9 @@ def descendants(pid: int) -> list[int]:
 
 
 @contextlib.contextmanager
-def virtual_screen():
-    """An Xvfb screen of SCREEN size with matchbox-window-manager (fullscreen needs a window manager)."""
+def virtual_screen(window_manager: bool = True):
+    """An Xvfb screen of SCREEN size with matchbox-window-manager (fullscreen needs a window manager),
+    or, with ``window_manager=False``, bare, as a display manager starts it for a log-in session."""
     for program in ("Xvfb", "matchbox-window-manager", "xdotool"):
         assert shutil.which(program), f"{program} is missing: scripts/test installs it"
     read, write = os.pipe()
@@ -73,11 +82,11 @@ def virtual_screen():
     with os.fdopen(read) as numbers:
         name = f":{numbers.readline().strip()}"
     manager = subprocess.Popen(["matchbox-window-manager", "-use_titlebar", "no"], env={**os.environ, "DISPLAY": name},
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL) if window_manager else None
     try:
         yield name
     finally:
-        for process in (manager, xvfb):
+        for process in (manager, xvfb) if manager else (xvfb,):
             process.terminate()
             process.wait(timeout=10)
 
@@ -85,7 +94,8 @@ def virtual_screen():
 class Kiosk:
     """One launcher process with its window, and ways to look at it and touch it."""
 
-    def __init__(self, display: str, home: Path, settings: dict):
+    def __init__(self, display: str, home: Path, settings: dict, command: list[str] | None = None):
+        """``command``, given the settings file's path, starts the kiosk another way than the launcher itself."""
         home.mkdir(parents=True, exist_ok=True)
         self.display = display
         self.home_dir = home
@@ -97,7 +107,8 @@ class Kiosk:
         self.env.pop("WAYLAND_DISPLAY", None)
         self.log_path = home / "data" / "safeguarding-kiosk" / "logs" / "kiosk.log"
         self.started = time.time()  # wall clock, comparable with the page's performance.timeOrigin
-        self.process = subprocess.Popen([sys.executable, str(PROJECT_DIR / "launcher.py"), "--settings", str(self.settings_path)],
+        self.process = subprocess.Popen([*(command or [sys.executable, str(PROJECT_DIR / "launcher.py")]),
+                                         "--settings", str(self.settings_path)],
                                         cwd=PROJECT_DIR, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     # --- reading the window through DevTools ---------------------------------------------------------
@@ -167,6 +178,10 @@ class Kiosk:
         box = wait_until(lambda: self.box(selector), 10, f"{selector} on screen")
         self.xdotool("mousemove", str(int(box["x"] + box["width"] / 2)), str(int(box["y"] + box["height"] / 2)),
                      "click", "1")
+
+    def window_id(self) -> str:
+        """The X window this launcher shows."""
+        return self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid)).split()[0]
 
     def keys(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "50", *keys)

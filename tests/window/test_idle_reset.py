@@ -1,10 +1,11 @@
 """Left alone, the kiosk warns, counts down at least 20 s, then starts afresh for the next person:
 home page, default language, normal text size, top of the page. The launcher does it too when the
-page's script is not running."""
+page's script is not running. At rest, with nothing to reset, there is no notice."""
 
 import pytest
 
-from tests.window.harness import wait_until
+from kiosk.shell.idle import GRACE_SECONDS
+from tests.window.harness import stays, wait_until
 
 pytestmark = pytest.mark.xdist_group("window")  # one worker runs all the window tests: see scripts/test
 
@@ -49,3 +50,19 @@ def test_the_launcher_resets_a_page_whose_script_is_not_running(kiosk):
     kiosk.go("/healthz")  # the app's own address, with no script on it at all
     kiosk.wait_for_path("/en/", timeout=IDLE + WARNING + 20)
     assert "nobody has used the kiosk for a while" in kiosk.log()
+
+
+def test_the_home_page_at_rest_is_left_alone(kiosk):
+    kiosk.go("/en/")
+    kiosk.evaluate("window.sameDocument = true")  # gone if the launcher reloads the page
+    # two idle periods and more, and past the launcher's own deadline
+    stays(lambda: notice_open(kiosk) is False, IDLE + WARNING + GRACE_SECONDS + 5, "the home page without the notice")
+    assert kiosk.evaluate("window.sameDocument") is True
+
+
+def test_the_home_page_scrolled_down_is_not_at_rest(kiosk):
+    kiosk.go("/en/")
+    kiosk.evaluate("window.sameDocument = true; scrollTo(0, 600)")
+    wait_until(lambda: notice_open(kiosk), IDLE + 10, "the idle warning")
+    wait_until(lambda: kiosk.evaluate("location.pathname + ' ' + scrollY + ' ' + (window.sameDocument || false)")
+               == "/en/ 0 false", WARNING + 10, "the home page afresh, at the top")

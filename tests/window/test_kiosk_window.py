@@ -24,6 +24,9 @@ def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers
         box = kiosk.box(f'.report-panel a[href="{tel}"]')
         assert box and kiosk.evaluate(f'document.querySelector(\'.report-panel a[href="{tel}"]\').textContent') == number
         assert 0 <= box["y"] and box["y"] + box["height"] <= SCREEN[1], (number, box)
+    note = kiosk.box(".report-panel-call-note")  # the kiosk cannot dial them, and says so beside them
+    assert note and 0 <= note["y"] and note["y"] + note["height"] <= SCREEN[1]
+    assert kiosk.evaluate("document.querySelector('.report-panel-call-note').textContent").startswith("Call from any phone")
     image = kiosk.screenshot("kiosk-home.png")
     assert image.size == SCREEN
     panel = kiosk.box(".report-panel")
@@ -55,3 +58,14 @@ def test_leaving_shortcuts_do_nothing_harmful(kiosk):
     assert kiosk.process.poll() is None
     kiosk.keys("Escape")
     wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open") is False, 10, "the prompt to close")
+
+
+def test_tapping_a_number_is_logged_once_as_refused_not_as_a_page_that_did_not_load(kiosk):
+    kiosk.go("/en/")
+    start = len(kiosk.log())
+    kiosk.tap('.report-panel a[href="tel:999"]')
+    wait_until(lambda: "refused to open tel:999" in kiosk.log()[start:], 20, "the refused number in the log")
+    kiosk.evaluate("location.href = 'http://example.org/'")  # a second refusal: the first has been answered in full
+    wait_until(lambda: "refused to open http://example.org/" in kiosk.log()[start:], 20, "the second refusal")
+    assert "did not load" not in kiosk.log()[start:]
+    assert kiosk.url().endswith("/en/")

@@ -16,6 +16,10 @@ def kiosk(start_kiosk):
     return start_kiosk(pin_hash=hash_pin(PIN))
 
 
+def pin_tries(kiosk):
+    return kiosk.log_path.parent.parent / "staff-pin-tries.json"
+
+
 def open_prompt(kiosk):
     kiosk.keys("ctrl+shift+e")
     wait_until(lambda: kiosk.evaluate("document.getElementById('staff-exit').open"), 10, "the staff PIN prompt")
@@ -40,7 +44,8 @@ def test_a_wrong_pin_does_not_close_the_kiosk(kiosk):
                          "an answer to the wrong PIN")
     assert message == "That PIN is not right."
     assert kiosk.process.poll() is None
-    assert "staff exit: wrong PIN" in kiosk.log()
+    assert "staff exit: wrong PIN, 1 in a row" in kiosk.log()
+    assert pin_tries(kiosk).exists()  # kept for the next start
     assert PIN not in kiosk.settings_path.read_text() and PIN not in kiosk.log()
 
 
@@ -50,3 +55,4 @@ def test_the_right_pin_closes_the_kiosk(kiosk):
     kiosk.keys("Return")
     assert kiosk.process.wait(timeout=20) == 0
     assert "kiosk closed with the staff PIN" in kiosk.log()
+    assert not pin_tries(kiosk).exists()
