@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from kiosk.shell import backend
-from kiosk.shell.server import build_app, serve
+from kiosk.cli.serve import build_app, serve
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -30,16 +30,23 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    environ = dict(os.environ)  # the settings file travels in here, to the app and the window's server process
     if args.settings:
-        os.environ["KIOSK_SETTINGS"] = str(Path(args.settings).expanduser().resolve())
+        environ["KIOSK_SETTINGS"] = str(Path(args.settings).expanduser().resolve())
     if not args.no_window:
-        gui, why_not = backend.choose()
+        gui, why_not = backend.choose(environ)
         if gui:
+            from kiosk.shell import failsafe
             from kiosk.shell.start import run
 
-            return run(gui, args.port)
+            try:
+                return run(gui, args.port, environ)
+            except failsafe.Unavailable as err:
+                print(f"The kiosk cannot start: it has no report-a-concern numbers to fall back on ({err}).",
+                      file=sys.stderr)
+                return 1
         print(f"No kiosk window: {why_not}; serving instead.", flush=True)
-    app = build_app()
+    app = build_app(environ=environ)
     if app is None:
         return 1
     return serve(app, args.host, 8000 if args.port is None else args.port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -10,10 +11,11 @@ from . import content, errors, i18n, offline, security, translators, views
 from .settings import load_settings
 
 
-def create_app(config: dict | None = None) -> Flask:
-    """Build the app. Raises content.ContentError, naming every problem, if the content is broken."""
+def create_app(config: dict | None = None, environ=os.environ) -> Flask:
+    """Build the app from the settings (read from ``environ``: KIOSK_SETTINGS and KIOSK_* variables), then
+    ``config`` over them. Raises content.ContentError, naming every problem, if the content is broken."""
     app = Flask(__name__, static_folder=str(Path(__file__).resolve().parent.parent / "static"), static_url_path="/static")
-    app.config.update(load_settings())
+    app.config.update(load_settings(environ))
     app.config.update(config or {})
     app.extensions["kiosk_library"] = content.load(Path(app.config["CONTENT_DIR"]))
     i18n.init_app(app)

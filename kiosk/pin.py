@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import getpass
 import hashlib
 import hmac
 import json
@@ -14,7 +13,6 @@ import logging
 import math
 import os
 import re
-import sys
 import threading
 import time
 from pathlib import Path
@@ -146,40 +144,3 @@ class PinGate:
             log.warning("staff exit: wrong PIN, %d in a row%s%s", self.wrong, waited,
                         f"; the next try is looked at in {wait} s" if wait else "")
             return Attempt(False, wait)
-
-
-# --- the `kiosk set-pin` command -----------------------------------------------------------------
-
-
-def read_new_pin() -> str | None:
-    """Twice at a terminal (hidden), or one line from standard input when it is not a terminal."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().strip()
-    first = getpass.getpass("New staff PIN (4 to 12 digits): ")
-    if getpass.getpass("The same PIN again: ") != first:
-        print("The two PINs differ; nothing was changed.", file=sys.stderr)
-        return None
-    return first
-
-
-def set_pin(args) -> int:
-    from .settings import settings_path, write_value
-
-    if args.settings:
-        os.environ["KIOSK_SETTINGS"] = args.settings
-    pin = read_new_pin()
-    if pin is None:
-        return 1
-    if not valid_pin(pin):
-        print("A PIN is 4 to 12 digits; nothing was changed.", file=sys.stderr)
-        return 1
-    path = Path(settings_path())
-    write_value(path, "pin_hash", hash_pin(pin))
-    print(f"Staff PIN saved, hashed, in {path}")
-    return 0
-
-
-def add_commands(commands) -> None:
-    parser = commands.add_parser("set-pin", help="set the staff PIN that closes the kiosk window")
-    parser.add_argument("--settings", help="settings file (default: KIOSK_SETTINGS, then the per-user file)")
-    parser.set_defaults(run=set_pin)

@@ -13,12 +13,13 @@ import difflib
 import logging
 import os
 import re
-import sys
 from pathlib import Path
 from typing import Callable
 
 import platformdirs
 import yaml
+
+from .pin import parse_hash
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 APP_NAME = "safeguarding-kiosk"
@@ -64,8 +65,6 @@ def yes_or_no(value) -> bool:
 
 
 def pin_hash(value) -> str:
-    from .pin import parse_hash
-
     parse_hash(str(value))
     return str(value)
 
@@ -213,28 +212,3 @@ def write_value(path: Path, name: str, value: str) -> None:
     else:
         lines.append(entry)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-# --- the `kiosk settings` command ----------------------------------------------------------------
-
-
-def show(args) -> int:
-    """Print each effective setting and where it came from; bad entries go to stderr."""
-    if args.settings:
-        os.environ["KIOSK_SETTINGS"] = args.settings
-    resolved = resolve()
-    print(f"settings file: {resolved.path}{'' if resolved.path.exists() else ' (not found)'}")
-    width = max(len(name) for name in resolved.values)
-    for name, entry in resolved.values.items():
-        shown = {"pin_hash": "(set)" if entry.value else "(not set)",
-                 "languages": entry.value or "(every language with a catalogue)"}.get(name, entry.value)
-        print(f"{name:<{width}}  {shown!s:<40}  {entry.origin}")
-    for problem in resolved.problems:
-        print(problem, file=sys.stderr)
-    return 0
-
-
-def add_commands(commands) -> None:
-    parser = commands.add_parser("settings", help="print the effective settings and where each comes from")
-    parser.add_argument("--settings", help="settings file (default: KIOSK_SETTINGS, then the per-user file)")
-    parser.set_defaults(run=show)

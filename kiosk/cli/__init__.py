@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import argparse
 
-from .. import catalogues, pin, settings
-from . import check, export
+from . import check, export, i18n, pin, settings
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
     commands = parser.add_subparsers(dest="command", required=True)
     check.add_commands(commands)
-    catalogues.add_commands(commands)  # i18n ...
+    i18n.add_commands(commands)
     export.add_commands(commands)
     settings.add_commands(commands)
     pin.add_commands(commands)

@@ -1,25 +1,11 @@
-"""Serving the app with waitress: in the foreground for ``launcher.py --no-window``, and as the kiosk
-window's server process (``python -m kiosk.shell.server --port N``), which the supervisor restarts at will."""
+"""The waitress server the app runs in, for ``launcher.py --no-window`` and for the kiosk window's server process
+(``python -m kiosk.cli.serve --port N``, which the supervisor restarts at will): its limits, and its lifetime."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import threading
-
-from .. import content, create_app
-
-
-def build_app(config: dict | None = None):
-    """The app, or None after printing every content problem, one line each."""
-    try:
-        return create_app(config)
-    except content.ContentError as err:
-        print("The kiosk cannot start: the content has problems. Fix these and run `kiosk check`:", file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return None
 
 
 # Chosen with benchmarks/load.py and tests/test_server_limits.py. Idle and half-sent connections cost a file
@@ -62,37 +48,7 @@ def make_server(app, host: str, port: int):
     return server
 
 
-def serve(app, host: str, port: int) -> int:
-    """Serve until interrupted, after printing the address to open."""
-    server = make_server(app, host, port)
-    shown_host = server.effective_host if ":" not in str(server.effective_host) else f"[{server.effective_host}]"
-    print(f"Safeguarding Learning Kiosk: open http://{shown_host}:{server.effective_port}/ in a browser "
-          "(Ctrl+C to stop)", flush=True)
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-    return 0
-
-
 def exit_with_parent() -> None:
     """The supervisor holds our standard input open; when it closes, the launcher is gone, so are we."""
     sys.stdin.read()
     os._exit(0)
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="the kiosk window's server process")
-    parser.add_argument("--port", type=int, required=True)
-    args = parser.parse_args(argv)
-    app = build_app({"KIOSK_SHELL": True})
-    if app is None:
-        return 1
-    threading.Thread(target=exit_with_parent, daemon=True).start()
-    return serve(app, "127.0.0.1", args.port)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
@@ -18,22 +17,21 @@ log = logging.getLogger(__name__)
 START_TIMEOUT = 20.0  # seconds to wait for the first server before the window opens on the fail-safe page
 
 
-def run(gui: str, port: int | None = None) -> int:
-    resolved = settings.resolve()
+def run(gui: str, port: int | None = None, environ: dict | None = None) -> int:
+    """Open the kiosk window and serve it; the exit status. Raises failsafe.Unavailable when there are no
+    report-a-concern numbers to fall back on. ``environ`` carries the settings file (KIOSK_SETTINGS) to the server."""
+    environ = dict(os.environ if environ is None else environ)
+    resolved = settings.resolve(environ)
     config = resolved.as_config()
     data_dir = platformdirs.user_data_path(settings.APP_NAME, appauthor=False)
     log_path = logs.setup(data_dir / "logs")
     for problem in resolved.problems:
         log.warning("%s", problem)
-    try:
-        failsafe_url = failsafe.write(data_dir / "failsafe", Path(config["CONTENT_DIR"]),
-                                      Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"], config["LANGUAGES"])
-    except failsafe.Unavailable as err:
-        print(f"The kiosk cannot start: it has no report-a-concern numbers to fall back on ({err}).", file=sys.stderr)
-        return 1
+    failsafe_url = failsafe.write(data_dir / "failsafe", Path(config["CONTENT_DIR"]),
+                                  Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"], config["LANGUAGES"])
     log.info("kiosk starting (log: %s)", log_path)
 
-    supervisor = Supervisor(port or free_port())
+    supervisor = Supervisor(port or free_port(), env=environ)
     supervisor.start()
     try:
         from .window import WINDOW_LOST, KioskWindow  # imports the webview toolkit while the server starts

@@ -38,8 +38,9 @@ def free_port() -> int:
 
 
 class Supervisor:
-    def __init__(self, port: int, on_change: Callable[[bool], None] = lambda healthy: None):
+    def __init__(self, port: int, on_change: Callable[[bool], None] = lambda healthy: None, env: dict | None = None):
         self.port = port
+        self.env = env  # the server process's environment (the settings file to read is in it)
         self.origin = f"http://127.0.0.1:{port}"
         self.on_change = on_change
         self.healthy = False
@@ -54,8 +55,9 @@ class Supervisor:
 
     def spawn(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.shell.server", "--port", str(self.port)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+            [sys.executable, "-m", "kiosk.cli.serve", "--port", str(self.port)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+            env=self.env)
         self.started_at = time.monotonic()
         log.info("server started (pid %d) on %s", self.process.pid, self.origin)
         threading.Thread(target=self.relay, args=(self.process,), daemon=True).start()

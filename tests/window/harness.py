@@ -197,7 +197,7 @@ class Kiosk:
 
     def server_pid(self) -> int:
         """The app server's process, a child of the launcher."""
-        found = self.processes(b"kiosk.shell.server")
+        found = self.processes(b"kiosk.cli.serve")
         assert found, "the launcher has no server process"
         return found[0]
 
