@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 from flask import g
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import catalogues, create_app, offline
+from . import create_app, offline
+from .i18n import checks, languages
 from .content import ContentError
 from .settings import load_settings
 
@@ -71,8 +72,8 @@ def site_path(base_url: str) -> str:
 
 def catalogue_problems(app) -> list[str]:
     """The errors `kiosk check` finds in the catalogues: a broken one would export half-translated pages."""
-    return [str(finding) for po_path in catalogues.find_catalogues(Path(app.config["TRANSLATIONS_DIR"]))
-            for finding in catalogues.check_catalogue(po_path) if finding.severity == "error"]
+    return [str(finding) for po_path in languages.find_catalogues(Path(app.config["TRANSLATIONS_DIR"]))
+            for finding in checks.check_catalogue(po_path) if finding.severity == "error"]
 
 
 def refuse_to_replace(outdir: Path) -> None:

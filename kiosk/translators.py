@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template
 
-from . import catalogues
+from .i18n import catalogues
 
 bp = Blueprint("translators", __name__)
 

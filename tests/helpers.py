@@ -30,7 +30,7 @@ def panel_of(page: str) -> str:
 def write_catalogue(translations_dir: Path, lang: str, translate=None, status: str = "draft") -> Path:
     """A complete, real gettext catalogue for ``lang`` made from messages.pot (by default in the pseudo-locale's
     style, so any string shown untranslated stands out)."""
-    from kiosk import catalogues, pseudo
+    from kiosk.i18n import catalogues, pseudo
 
     translate = translate or pseudo.localise
     catalog = catalogues.new_catalogue(TRANSLATIONS_DIR / "messages.pot", lang)

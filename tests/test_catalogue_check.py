@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from kiosk import catalogues, cli
+from kiosk import cli
+from kiosk.i18n import catalogues
 from tests.helpers import write_catalogue
 
 

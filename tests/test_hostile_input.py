@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk import catalogues, create_app
+from kiosk import create_app
+from kiosk.i18n import catalogues, checks
 from kiosk.security import CONTENT_SECURITY_POLICY
 from tests.helpers import TRANSLATIONS_DIR
 
@@ -84,7 +85,7 @@ def test_any_bytes_in_a_catalogue_give_a_clear_error_or_a_valid_load(catalogue_f
     po_path = catalogue_folder / "tr" / "LC_MESSAGES" / "messages.po"
     po_path.write_bytes(damage(SHIPPED_PO, changes))
     po_path.with_suffix(".mo").unlink(missing_ok=True)
-    findings = catalogues.check_catalogue(po_path)  # never raises: every problem is a finding with a line
+    findings = checks.check_catalogue(po_path)  # never raises: every problem is a finding with a line
     assert all(f.line >= 1 and str(f).startswith(catalogues.display(po_path)) for f in findings)
     try:
         catalogues.compile_if_stale(po_path)

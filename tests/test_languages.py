@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from kiosk import catalogues, create_app, pseudo
+from kiosk import create_app
+from kiosk.i18n import catalogues, pseudo
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import TRANSLATIONS_DIR, write_catalogue
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kiosk import catalogues
+from kiosk.i18n import checks, languages
 from tests.helpers import NUMBERS, TRANSLATIONS_DIR, panel_of
 
 REQUIRED = ["tr", "pl", "ro", "bg", "es", "pt", "sq", "so", "ar", "bn"]
@@ -17,10 +17,10 @@ def test_the_ten_community_languages_are_offered(app):
 
 
 def test_every_shipped_catalogue_passes_the_translators_check():
-    found = catalogues.find_catalogues(TRANSLATIONS_DIR)
-    assert {catalogues.language_of(po_path) for po_path in found} >= set(REQUIRED)
+    found = languages.find_catalogues(TRANSLATIONS_DIR)
+    assert {languages.language_of(po_path) for po_path in found} >= set(REQUIRED)
     for po_path in found:
-        errors = [str(f) for f in catalogues.check_catalogue(po_path) if f.severity == "error"]
+        errors = [str(f) for f in checks.check_catalogue(po_path) if f.severity == "error"]
         assert errors == [], errors
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import catalogues, content
+from .. import content
+from ..i18n import checks, languages
 from ..settings import load_settings
 
 
@@ -21,8 +22,8 @@ def check(args) -> int:
     groups = {name: len(library.group(name)) for name in ("key-message", "poster-theme")}
     print(f"content OK: {groups['key-message']} key messages, {groups['poster-theme']} poster themes, "
           f"{len(library.contacts.contacts)} contacts ({content_dir})")
-    po_paths = catalogues.find_catalogues(Path(settings["TRANSLATIONS_DIR"]))
-    errors = [f for po in po_paths for f in catalogues.check_catalogue(po) if f.severity == "error"]
+    po_paths = languages.find_catalogues(Path(settings["TRANSLATIONS_DIR"]))
+    errors = [f for po in po_paths for f in checks.check_catalogue(po) if f.severity == "error"]
     for finding in errors:
         print(finding, file=sys.stderr)
     print(f"catalogues: {len(po_paths)} checked, {len(errors)} error(s)" + (" (details: kiosk i18n check)" if errors else ""))

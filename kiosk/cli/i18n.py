@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from .. import catalogues
+from ..i18n import catalogues, checks, languages
 from ..settings import load_settings
 
 
@@ -18,9 +18,9 @@ def _translations_dir(args) -> Path:
 
 
 def _selected(args) -> list[Path]:
-    found = catalogues.find_catalogues(_translations_dir(args))
+    found = languages.find_catalogues(_translations_dir(args))
     wanted = set(getattr(args, "languages", None) or [])
-    return [p for p in found if not wanted or catalogues.language_of(p) in wanted]
+    return [p for p in found if not wanted or languages.language_of(p) in wanted]
 
 
 def cmd_extract(args) -> int:
@@ -91,7 +91,7 @@ def cmd_compile(args) -> int:
 def cmd_check(args) -> int:
     errors = warnings = 0
     for po_path in _selected(args):
-        for finding in catalogues.check_catalogue(po_path):
+        for finding in checks.check_catalogue(po_path):
             if finding.severity == "error":
                 errors += 1
                 print(finding)
@@ -109,10 +109,10 @@ def cmd_stats(args) -> int:
     for po_path in _selected(args):
         try:
             s = catalogues.stats(po_path)
-            rows.append((catalogues.language_of(po_path), str(s.translated), str(s.fuzzy), str(s.untranslated),
+            rows.append((languages.language_of(po_path), str(s.translated), str(s.fuzzy), str(s.untranslated),
                          f"{s.percent}%", catalogues.review_status(po_path), s.last_updated or "never"))
         except catalogues.CatalogueError as err:
-            rows.append((catalogues.language_of(po_path), "-", "-", "-", "-", "broken", str(err).split(": ", 1)[-1][:40]))
+            rows.append((languages.language_of(po_path), "-", "-", "-", "-", "broken", str(err).split(": ", 1)[-1][:40]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

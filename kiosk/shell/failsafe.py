@@ -13,14 +13,13 @@ import shutil
 from pathlib import Path
 
 import jinja2
-from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
 from pydantic import ValidationError
 
 from .. import content
+from ..i18n.languages import SOURCE_LANGUAGE, direction, find_catalogues, language_of
 
 HERE = Path(__file__).resolve().parent
-SOURCE_LANGUAGE = "en"
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +62,8 @@ def read_contacts(content_dir: Path) -> content.Contacts:
 def read_catalogues(translations_dir: Path, wanted: list[str] | None) -> dict[str, object]:
     """Each language's catalogue by code (None for English, the source); unreadable ones are left out."""
     catalogues: dict[str, object] = {SOURCE_LANGUAGE: None}
-    for path in sorted(translations_dir.glob("*/LC_MESSAGES/messages.po")) if translations_dir.is_dir() else []:
-        code = path.parent.parent.name
+    for path in find_catalogues(translations_dir):
+        code = language_of(path)
         if wanted and code not in wanted:
             continue
         try:
@@ -80,13 +79,6 @@ def translator(catalogue):
         message = catalogue.get(text, context=context) if catalogue is not None else None
         return message.string if message is not None and message.string and not message.fuzzy else text
     return translate
-
-
-def direction(code: str) -> str:
-    try:
-        return Locale.parse(code.replace("-", "_")).text_direction
-    except (ValueError, UnknownLocaleError):
-        return "ltr"
 
 
 def sections(contacts: content.Contacts, catalogues: dict, default_language: str) -> list[Section]:

@@ -18,7 +18,8 @@ import pytest
 from flask import Flask, url_for
 from waitress.server import create_server
 
-from kiosk import create_app, pseudo
+from kiosk import create_app
+from kiosk.i18n import pseudo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

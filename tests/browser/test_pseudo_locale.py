@@ -3,7 +3,7 @@ gettext), and no text may overflow its box when it is 40% longer."""
 
 import pytest
 
-from kiosk import pseudo
+from kiosk.i18n import pseudo
 
 # Text nodes that are not translated by design: other languages' names (lang="..."), source citations and
 # reference tags (translate="no"), and data such as phone numbers (digits and punctuation only).

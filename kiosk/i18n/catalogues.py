@@ -22,14 +22,13 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from .settings import PROJECT_DIR
+from ..settings import PROJECT_DIR
+from .languages import language_of
 
 PROJECT = "Safeguarding Learning Kiosk"
 REVIEW_HEADER = "X-Review-Status"
 REVIEW_STATES = ("draft", "reviewed", "approved")
 _REVIEW_LINE = re.compile(rf'^"{REVIEW_HEADER}: *([^\\"]*)\\n"$', re.M)
-_DIGITS = re.compile(r"\d+")  # any script's digits: a translation must carry exactly the source's numbers
-_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
 
 
 log = logging.getLogger(__name__)
@@ -56,14 +55,6 @@ class Stats:
 
 
 # --- reading and compiling -----------------------------------------------------------------------------
-
-
-def find_catalogues(translations_dir: Path) -> list[Path]:
-    return sorted(Path(translations_dir).glob("*/LC_MESSAGES/messages.po"))
-
-
-def language_of(po_path: Path) -> str:
-    return po_path.parent.parent.name
 
 
 def display(path: Path) -> str:
@@ -172,7 +163,7 @@ def stats(po_path: Path) -> Stats:
     catalog = read(po_path)
     messages = [m for m in catalog if m.id]
     fuzzy = sum(1 for m in messages if m.fuzzy)
-    translated = sum(1 for m in messages if not m.fuzzy and _is_translated(m))
+    translated = sum(1 for m in messages if not m.fuzzy and is_translated(m))
     revision = catalog.revision_date
     last = revision.strftime("%Y-%m-%d") if isinstance(revision, dt.datetime) else ""
     return Stats(translated, fuzzy, len(messages) - translated - fuzzy, last)
@@ -187,7 +178,7 @@ def keys_with_context(pot_path: Path, prefix: str) -> set[str]:
     return {f"{m.context}\x04{m.id}" for m in catalog if m.id and m.context and m.context.startswith(prefix)}
 
 
-def _is_translated(message) -> bool:
+def is_translated(message) -> bool:
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
     return all(strings)
 
@@ -198,7 +189,7 @@ def is_content(message) -> bool:
     return "|" in (message.context or "")
 
 
-def _not_a_format_string(message) -> None:
+def not_a_format_string(message) -> None:
     if is_content(message):
         message.flags.discard("python-format")
 
@@ -215,7 +206,7 @@ def is_report_string(message) -> bool:
 def write_catalogue(po_path: Path, catalog: Catalog, status: str) -> None:
     """Write a .po, keeping the review status header (Babel drops headers it does not know)."""
     for message in catalog:
-        _not_a_format_string(message)
+        not_a_format_string(message)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=79, include_lineno=False)
     text = buffer.getvalue().decode("utf-8")
@@ -245,7 +236,7 @@ def extract_template(project_dir: Path = PROJECT_DIR) -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
             project_dir, method_map, options_map, keywords=DEFAULT_KEYWORDS,
             comment_tags=("Translators:",), strip_comment_tags=True):
-        _not_a_format_string(catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context))
+        not_a_format_string(catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context))
     return catalog
 
 
@@ -272,92 +263,3 @@ def fresh_template(pot_path: Path, project_dir: Path = PROJECT_DIR) -> tuple[Cat
         existing = read_po(handle)
     catalog.creation_date = existing.creation_date
     return catalog, _messages_of(catalog) == _messages_of(existing)
-
-
-# --- checking ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: Path
-    line: int
-    severity: str  # "error" or "warning"
-    what: str
-    msgid: str = ""
-
-    def __str__(self) -> str:
-        msgid = f" [msgid {self.msgid[:60]!r}]" if self.msgid else ""
-        return f"{display(self.path)}:{self.line}: {self.severity}: {self.what}{msgid}"
-
-
-def check_catalogue(po_path: Path) -> list[Finding]:
-    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem."""
-    try:
-        catalog = read(po_path)
-    except CatalogueError as err:
-        where, _, what = str(err).partition(": ")
-        path, _, line = where.rpartition(":")
-        return [Finding(po_path, int(line) if line.isdigit() else 1, "error", what)]
-    findings = []
-    for message in catalog:
-        if not message.id:
-            continue
-        msgid = message.id if isinstance(message.id, str) else message.id[0]
-        line = message.lineno or 1
-        if message.fuzzy:
-            findings.append(Finding(po_path, line, "error", "fuzzy entry: check the translation, then remove the fuzzy flag", msgid))
-            continue
-        plural_problem = _plural_problem(message, catalog.num_plurals)
-        if plural_problem:
-            findings.append(Finding(po_path, line, "error", plural_problem, msgid))
-            continue
-        if not _is_translated(message):
-            if is_report_string(message):
-                findings.append(Finding(po_path, line, "error", "report-a-concern string not translated", msgid))
-            else:
-                findings.append(Finding(po_path, line, "warning", "not translated yet (English will show)", msgid))
-            continue
-        _not_a_format_string(message)
-        for error in message.check(catalog=catalog):
-            findings.append(Finding(po_path, line, "error", _explain(str(error)), msgid))
-        sources = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = sorted(set(_PLACEHOLDER.findall(" ".join(sources))))
-        for string in strings:
-            if not is_content(message) and sorted(set(_PLACEHOLDER.findall(string))) != wanted:
-                findings.append(Finding(po_path, line, "error", f"placeholders must match the English exactly: "
-                                        f"{sorted(set(_PLACEHOLDER.findall(string)))} vs {wanted}", msgid))
-                break
-        expected = sorted(_DIGITS.findall(" ".join(sources)))
-        for string in strings:
-            if sorted(_DIGITS.findall(string)) != expected:
-                findings.append(Finding(po_path, line, "error",
-                                        f"numbers differ from the English: {_DIGITS.findall(string)} vs {expected}", msgid))
-    if review_status(po_path) not in REVIEW_STATES:
-        findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
-    if mismatch := mo_mismatch(po_path):
-        findings.append(Finding(po_path, 1, "error", mismatch))
-    return findings
-
-
-def _plural_problem(message, forms: int) -> str:
-    """Our own count, whatever Babel's reader does with extra or missing forms (it pads missing ones with "")."""
-    if not message.pluralizable:
-        return ""
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    if len(strings) != forms:
-        return f"wrong number of plural forms for this language: {len(strings)} given, {forms} expected"
-    empty = [i for i, string in enumerate(strings) if not string]
-    if empty and len(empty) < forms:
-        return (f"wrong number of plural forms for this language: msgstr[{empty[0]}] is missing or empty "
-                f"({forms} expected)")
-    return ""
-
-
-def _explain(babel_error: str) -> str:
-    """Babel's checker messages, in a translator's words."""
-    if "placeholders" in babel_error or "format" in babel_error or "%" in babel_error:
-        return f"placeholders must match the English exactly ({babel_error})"
-    if "plural" in babel_error:
-        return f"wrong number of plural forms for this language ({babel_error})"
-    return babel_error

@@ -21,29 +21,13 @@ from babel.lists import format_list
 from flask import current_app, g
 from markupsafe import Markup, escape
 
-from . import catalogues, pseudo
-from .content import DAYS, Hours, Msg
+from ..content import DAYS, Hours, Msg
+from . import catalogues, checks, pseudo
+from .languages import SOURCE_LANGUAGE, Language, find_catalogues, language_of
 
-SOURCE_LANGUAGE = "en"
 PANEL_CONTEXT = "report panel"  # context of the panel's interface strings (written out in calls, for the extractor)
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str  # as in the URL and the catalogue folder
-    name: str  # in the language itself: "Türkçe", "العربية"
-    direction: str  # "ltr" or "rtl"
-    babel_locale: str  # the locale whose dates, lists and plural rules apply
-
-    @classmethod
-    def of(cls, code: str) -> Language:
-        if code == pseudo.CODE:
-            return cls(code, pseudo.NAME, "ltr", SOURCE_LANGUAGE)
-        locale = Locale.parse(code.replace("-", "_"))
-        name = locale.get_display_name(locale) or code
-        return cls(code, name[:1].upper() + name[1:], locale.text_direction, str(locale))
 
 
 @dataclass
@@ -64,8 +48,8 @@ class LanguageStatus:
 def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo: bool) -> dict[str, LanguageStatus]:
     """English, every catalogue found (compiled if stale), and the pseudo-locale when asked for."""
     statuses = {SOURCE_LANGUAGE: LanguageStatus(Language.of(SOURCE_LANGUAGE), offered=True)}
-    for po_path in catalogues.find_catalogues(translations_dir):
-        code = catalogues.language_of(po_path)
+    for po_path in find_catalogues(translations_dir):
+        code = language_of(po_path)
         try:
             language = Language.of(code)
         except Exception:
@@ -86,7 +70,7 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
             status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {msgid!r} ({context})"
             log.warning("language %s not offered: %s", code, status.problem)
             continue
-        errors = [finding for finding in catalogues.check_catalogue(po_path) if finding.severity == "error"]
+        errors = [finding for finding in checks.check_catalogue(po_path) if finding.severity == "error"]
         if errors:  # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
             status.problem = f"{len(errors)} error(s) found by `kiosk i18n check`, the first: {errors[0]}"
             log.warning("language %s not offered: %s", code, status.problem)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import content
+from .. import content
 
 
 def extract_content(fileobj, keywords, comment_tags, options):

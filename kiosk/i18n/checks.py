@@ -1,0 +1,102 @@
+"""`kiosk i18n check`'s findings: what a translator must fix (errors) or should look at (warnings).
+
+The running app applies the same checks: a language with an error is not offered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogues import (REVIEW_HEADER, REVIEW_STATES, CatalogueError, is_translated, not_a_format_string, display,
+                         is_content, is_report_string, mo_mismatch, read, review_status)
+
+_DIGITS = re.compile(r"\d+")  # any script's digits: a translation must carry exactly the source's numbers
+_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    line: int
+    severity: str  # "error" or "warning"
+    what: str
+    msgid: str = ""
+
+    def __str__(self) -> str:
+        msgid = f" [msgid {self.msgid[:60]!r}]" if self.msgid else ""
+        return f"{display(self.path)}:{self.line}: {self.severity}: {self.what}{msgid}"
+
+
+def check_catalogue(po_path: Path) -> list[Finding]:
+    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem."""
+    try:
+        catalog = read(po_path)
+    except CatalogueError as err:
+        where, _, what = str(err).partition(": ")
+        path, _, line = where.rpartition(":")
+        return [Finding(po_path, int(line) if line.isdigit() else 1, "error", what)]
+    findings = []
+    for message in catalog:
+        if not message.id:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        line = message.lineno or 1
+        if message.fuzzy:
+            findings.append(Finding(po_path, line, "error", "fuzzy entry: check the translation, then remove the fuzzy flag", msgid))
+            continue
+        plural_problem = _plural_problem(message, catalog.num_plurals)
+        if plural_problem:
+            findings.append(Finding(po_path, line, "error", plural_problem, msgid))
+            continue
+        if not is_translated(message):
+            if is_report_string(message):
+                findings.append(Finding(po_path, line, "error", "report-a-concern string not translated", msgid))
+            else:
+                findings.append(Finding(po_path, line, "warning", "not translated yet (English will show)", msgid))
+            continue
+        not_a_format_string(message)
+        for error in message.check(catalog=catalog):
+            findings.append(Finding(po_path, line, "error", _explain(str(error)), msgid))
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = sorted(set(_PLACEHOLDER.findall(" ".join(sources))))
+        for string in strings:
+            if not is_content(message) and sorted(set(_PLACEHOLDER.findall(string))) != wanted:
+                findings.append(Finding(po_path, line, "error", f"placeholders must match the English exactly: "
+                                        f"{sorted(set(_PLACEHOLDER.findall(string)))} vs {wanted}", msgid))
+                break
+        expected = sorted(_DIGITS.findall(" ".join(sources)))
+        for string in strings:
+            if sorted(_DIGITS.findall(string)) != expected:
+                findings.append(Finding(po_path, line, "error",
+                                        f"numbers differ from the English: {_DIGITS.findall(string)} vs {expected}", msgid))
+    if review_status(po_path) not in REVIEW_STATES:
+        findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
+    if mismatch := mo_mismatch(po_path):
+        findings.append(Finding(po_path, 1, "error", mismatch))
+    return findings
+
+
+def _plural_problem(message, forms: int) -> str:
+    """Our own count, whatever Babel's reader does with extra or missing forms (it pads missing ones with "")."""
+    if not message.pluralizable:
+        return ""
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    if len(strings) != forms:
+        return f"wrong number of plural forms for this language: {len(strings)} given, {forms} expected"
+    empty = [i for i, string in enumerate(strings) if not string]
+    if empty and len(empty) < forms:
+        return (f"wrong number of plural forms for this language: msgstr[{empty[0]}] is missing or empty "
+                f"({forms} expected)")
+    return ""
+
+
+def _explain(babel_error: str) -> str:
+    """Babel's checker messages, in a translator's words."""
+    if "placeholders" in babel_error or "format" in babel_error or "%" in babel_error:
+        return f"placeholders must match the English exactly ({babel_error})"
+    if "plural" in babel_error:
+        return f"wrong number of plural forms for this language ({babel_error})"
+    return babel_error
