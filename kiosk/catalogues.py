@@ -124,12 +124,13 @@ def _entries(data: bytes) -> dict | None:
         return None
 
 
-def compile_if_stale(po_path: Path) -> set[str]:
+def compile_if_stale(po_path: Path, catalog: Catalog | None = None) -> set[str]:
     """Compile the .mo when it is missing or does not hold exactly what the .po says (older, damaged, or from
-    another tool with other entries); return the keys it translates. What is served always matches the .po."""
+    another tool with other entries); return the keys it translates. What is served always matches the .po.
+    ``catalog``: the .po already read, if it has been."""
     mo_path = po_path.with_suffix(".mo")
     buffer = io.BytesIO()
-    write_mo(buffer, read(po_path))
+    write_mo(buffer, read(po_path) if catalog is None else catalog)
     wanted = _entries(buffer.getvalue())
     found = _entries(mo_path.read_bytes()) if mo_path.exists() else None
     if found != wanted:
@@ -148,13 +149,13 @@ def compile_if_stale(po_path: Path) -> set[str]:
     return {key for key, text in wanted.items() if key and text}
 
 
-def mo_mismatch(po_path: Path) -> str:
+def mo_mismatch(po_path: Path, catalog: Catalog) -> str:
     """Why the compiled catalogue beside ``po_path`` differs from it, or "" (no .mo, or a matching one)."""
     mo_path = po_path.with_suffix(".mo")
     if not mo_path.exists():
         return ""
     buffer = io.BytesIO()
-    write_mo(buffer, read(po_path))
+    write_mo(buffer, catalog)
     wanted, found = _entries(buffer.getvalue()), _entries(mo_path.read_bytes())
     if found == wanted:
         return ""
@@ -281,10 +282,11 @@ class Finding:
         return f"{display(self.path)}:{self.line}: {self.severity}: {self.what}{msgid}"
 
 
-def check_catalogue(po_path: Path) -> list[Finding]:
-    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem."""
+def check_catalogue(po_path: Path, catalog: Catalog | None = None) -> list[Finding]:
+    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem.
+    ``catalog``: the .po already read, if it has been."""
     try:
-        catalog = read(po_path)
+        catalog = read(po_path) if catalog is None else catalog
     except CatalogueError as err:
         where, _, what = str(err).partition(": ")
         path, _, line = where.rpartition(":")
@@ -322,7 +324,7 @@ def check_catalogue(po_path: Path) -> list[Finding]:
                                         f"numbers differ from the English: {_DIGITS.findall(string)} vs {expected}", msgid))
     if review_status(po_path) not in REVIEW_STATES:
         findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
-    if mismatch := mo_mismatch(po_path):
+    if mismatch := mo_mismatch(po_path, catalog):
         findings.append(Finding(po_path, 1, "error", mismatch))
     return findings
 
