@@ -45,6 +45,10 @@ def main(argv=None) -> int:
     app = build_app({"KIOSK_SHELL": True})
     if app is None:
         return 1
+    # A standby: the app is built (the slow part of starting) and waits for the supervisor's word to take the
+    # port, so a failed server is replaced in a moment. End of input before that word: not needed after all.
+    if not sys.stdin.readline():
+        return 0
     threading.Thread(target=exit_with_parent, daemon=True).start()
     return serve(app, "127.0.0.1", args.port)
 

@@ -58,7 +58,8 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
         status = LanguageStatus(language, offered=False, po_path=po_path)
         statuses[code] = status
         try:
-            translated = catalogues.compile_if_stale(po_path)
+            catalog = catalogues.read(po_path)  # once: compiling and checking both use it
+            translated = catalogues.compile_if_stale(po_path, catalog)
             status.review = catalogues.review_status(po_path)
         except catalogues.CatalogueError as err:
             status.problem = str(err)
@@ -70,7 +71,8 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
             status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {msgid!r} ({context})"
             log.warning("language %s not offered: %s", code, status.problem)
             continue
-        errors = [finding for finding in checks.check_catalogue(po_path) if finding.severity == "error"]
+        errors = [finding for finding in checks.check_catalogue(po_path, catalog)
+                  if finding.severity == "error"]
         if errors:  # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
             status.problem = f"{len(errors)} error(s) found by `kiosk i18n check`, the first: {errors[0]}"
             log.warning("language %s not offered: %s", code, status.problem)

@@ -114,12 +114,13 @@ def _entries(data: bytes) -> dict | None:
         return None
 
 
-def compile_if_stale(po_path: Path) -> set[str]:
+def compile_if_stale(po_path: Path, catalog: Catalog | None = None) -> set[str]:
     """Compile the .mo when it is missing or does not hold exactly what the .po says (older, damaged, or from
-    another tool with other entries); return the keys it translates. What is served always matches the .po."""
+    another tool with other entries); return the keys it translates. What is served always matches the .po.
+    ``catalog``: the .po already read, if it has been."""
     mo_path = po_path.with_suffix(".mo")
     buffer = io.BytesIO()
-    write_mo(buffer, read(po_path))
+    write_mo(buffer, read(po_path) if catalog is None else catalog)
     wanted = _entries(buffer.getvalue())
     found = _entries(mo_path.read_bytes()) if mo_path.exists() else None
     if found != wanted:
@@ -138,14 +139,14 @@ def compile_if_stale(po_path: Path) -> set[str]:
     return {key for key, text in wanted.items() if key and text}
 
 
-def mo_mismatch(po_path: Path) -> str:
+def mo_mismatch(po_path: Path, catalog: Catalog) -> str:
     """Why the compiled catalogue beside ``po_path`` differs from it although it is newer (damaged, or written
     by something else), or "" (no .mo, a matching one, or one merely older than the .po)."""
     mo_path = po_path.with_suffix(".mo")
     if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
         return ""  # none yet, or older than the .po just edited: it is rebuilt at start, as expected
     buffer = io.BytesIO()
-    write_mo(buffer, read(po_path))
+    write_mo(buffer, catalog)
     wanted, found = _entries(buffer.getvalue()), _entries(mo_path.read_bytes())
     if found == wanted:
         return ""

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from .catalogues import (REVIEW_HEADER, REVIEW_STATES, CatalogueError, is_translated, not_a_format_string, display,
                          is_content, is_report_string, mo_mismatch, read, review_status)
 
@@ -29,10 +31,11 @@ class Finding:
         return f"{display(self.path)}:{self.line}: {self.severity}: {self.what}{msgid}"
 
 
-def check_catalogue(po_path: Path) -> list[Finding]:
-    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem."""
+def check_catalogue(po_path: Path, catalog: Catalog | None = None) -> list[Finding]:
+    """Everything a translator must fix (errors) or should look at (warnings), one finding per problem.
+    ``catalog``: the .po already read, if it has been."""
     try:
-        catalog = read(po_path)
+        catalog = read(po_path) if catalog is None else catalog
     except CatalogueError as err:
         where, _, what = str(err).partition(": ")
         path, _, line = where.rpartition(":")
@@ -74,7 +77,7 @@ def check_catalogue(po_path: Path) -> list[Finding]:
                                         f"numbers differ from the English: {_DIGITS.findall(string)} vs {expected}", msgid))
     if review_status(po_path) not in REVIEW_STATES:
         findings.append(Finding(po_path, 1, "error", f"{REVIEW_HEADER} must be one of {', '.join(REVIEW_STATES)}"))
-    if mismatch := mo_mismatch(po_path):
+    if mismatch := mo_mismatch(po_path, catalog):
         findings.append(Finding(po_path, 1, "error", mismatch))
     return findings
 

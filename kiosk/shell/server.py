@@ -1,5 +1,6 @@
 """The waitress server the app runs in, for ``launcher.py --no-window`` and for the kiosk window's server process
-(``python -m kiosk.cli.serve --port N``, which the supervisor restarts at will): its limits, and its lifetime."""
+(``python -m kiosk.cli.serve --port N``, which builds the app, then serves once a line arrives on its standard
+input; the supervisor restarts it at will): its limits, and its lifetime."""
 
 from __future__ import annotations
 

@@ -2,10 +2,10 @@
 
 The server runs in a child process on one loopback port that stays the same for the whole session, so the
 window's address never changes. A background thread asks ``/healthz`` every second; when the child dies or
-stops answering, it is stopped and started again after a pause that doubles each time (1 s up to 30 s)
-and goes back to 1 s once the server has stayed healthy for ten seconds. A hung server (one that is alive but
-does not answer) is replaced within 10 s: two missed checks, one second's grace to stop, then it is killed. A child process, not a thread: a
-crashed or stuck app cannot take the window down with it, and it can always be stopped and started again.
+stops answering, it is stopped and started again: at once if it had been running well for ten seconds,
+otherwise after a pause that doubles each time (1 s up to 30 s), so a crash loop does not spin. A hung server
+(alive but not answering) is replaced within 10 s: two missed checks, then it is killed. A child process, not a
+thread: a crashed or stuck app cannot take the window down with it, and it can always be stopped and started again.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ POLL_SECONDS = 1.0
 START_SECONDS = 20.0  # time a new server has to answer before it counts as failed
 HEALTH_TIMEOUT = 2.0  # seconds /healthz has to answer
 MISSES_ALLOWED = 1  # unanswered checks in a row, beyond the first, before a running server is restarted
-STOP_SECONDS = 1.0  # grace to exit on SIGTERM; a hung process never will, so it is killed after this
+STOP_SECONDS = 1.0  # grace to exit on SIGTERM before it is killed
 LONGEST_PAUSE = 30.0
 STABLE_SECONDS = 10.0  # healthy this long: the next failure is not part of a crash loop
 
@@ -45,6 +45,7 @@ class Supervisor:
         self.on_change = on_change
         self.healthy = False
         self.process: subprocess.Popen | None = None
+        self.standby: subprocess.Popen | None = None
         self.started_at = 0.0
         self.healthy_since = 0.0
         self.pause = 1.0
@@ -53,14 +54,32 @@ class Supervisor:
 
     # --- the child process ------------------------------------------------------------------------
 
-    def spawn(self) -> None:
-        self.process = subprocess.Popen(
+    def launch(self) -> subprocess.Popen:
+        """A server process that builds the app, then waits for a line on its standard input to serve."""
+        process = subprocess.Popen(
             [sys.executable, "-m", "kiosk.cli.serve", "--port", str(self.port)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
             env=self.env)
+        threading.Thread(target=self.relay, args=(process,), daemon=True).start()
+        return process
+
+    def spawn(self) -> None:
+        """Serve from the standby, whose app is already built, or else from a new process."""
+        standby, self.standby = self.standby, None
+        self.process = standby if standby is not None and standby.poll() is None else self.launch()
+        try:
+            self.process.stdin.write("serve\n")
+            self.process.stdin.flush()
+        except OSError:  # it died just now: the watch loop sees that and starts another
+            pass
         self.started_at = time.monotonic()
-        log.info("server started (pid %d) on %s", self.process.pid, self.origin)
-        threading.Thread(target=self.relay, args=(self.process,), daemon=True).start()
+        log.info("server started (pid %d%s) on %s", self.process.pid, ", the standby" if standby is self.process
+                 else "", self.origin)
+
+    def keep_standby(self) -> None:
+        """Once the server answers, start the next one, built and waiting, so a failure costs no start-up time."""
+        if not self.stopping.is_set() and (self.standby is None or self.standby.poll() is not None):
+            self.standby = self.launch()
 
     @staticmethod
     def relay(process: subprocess.Popen) -> None:
@@ -68,16 +87,21 @@ class Supervisor:
         for line in process.stdout:
             log.info("server %d: %s", process.pid, line.rstrip())
 
-    def halt(self) -> None:
+    def halt(self, hung: bool = False) -> None:
+        """Stop the server: politely, unless it is hung (alive but not answering), which no signal but KILL
+        would reach."""
         process, self.process = self.process, None
         if process is None or process.poll() is not None:
             return
-        process.terminate()
-        try:
-            process.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if not hung:
+            process.terminate()
+            try:
+                process.wait(timeout=STOP_SECONDS)
+                return
+            except subprocess.TimeoutExpired:
+                pass
+        process.kill()
+        process.wait()
 
     # --- health -------------------------------------------------------------------------------------
 
@@ -110,6 +134,14 @@ class Supervisor:
     def stop(self) -> None:
         self.stopping.set()
         self.halt()
+        standby, self.standby = self.standby, None
+        if standby is not None:
+            standby.stdin.close()  # it exits when its input ends
+            try:
+                standby.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                standby.kill()
+                standby.wait()
 
     def watch(self) -> None:
         misses = 0
@@ -121,8 +153,9 @@ class Supervisor:
                 if not self.healthy:
                     self.healthy_since = time.monotonic()
                 elif time.monotonic() - self.healthy_since > STABLE_SECONDS:
-                    self.pause = 1.0
+                    self.pause = 0.0
                 self.set_health(True)
+                self.keep_standby()
                 self.stopping.wait(POLL_SECONDS)
                 continue
             starting = alive and not self.healthy and time.monotonic() - self.started_at < START_SECONDS
@@ -141,8 +174,8 @@ class Supervisor:
         log.warning("server %s; starting it again in %.0f s",
                     f"stopped (exit status {code})" if code is not None else "stopped answering", self.pause)
         self.set_health(False)
-        self.halt()
+        self.halt(hung=code is None)
         if self.stopping.wait(self.pause):
             return
-        self.pause = min(self.pause * 2, LONGEST_PAUSE)
+        self.pause = min(max(self.pause * 2, 1.0), LONGEST_PAUSE)
         self.spawn()

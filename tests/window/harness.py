@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -196,10 +197,13 @@ class Kiosk:
         return [pid for pid in descendants(self.process.pid) if marker in read_bytes(f"/proc/{pid}/cmdline")]
 
     def server_pid(self) -> int:
-        """The app server's process, a child of the launcher."""
+        """The app server's process, a child of the launcher: the one serving, as the log names it last (the
+        other, if any, is the standby, built and waiting to take over)."""
         found = self.processes(b"kiosk.cli.serve")
-        assert found, "the launcher has no server process"
-        return found[0]
+        started = [int(pid) for pid in re.findall(r"server started \(pid (\d+)", self.log())]
+        serving = [pid for pid in reversed(started) if pid in found]
+        assert serving, "the launcher has no server process"
+        return serving[0]
 
     def stop(self) -> None:
         if self.process.poll() is None:
