@@ -64,7 +64,12 @@ def root():
 
 @bp.route("/healthz")
 def healthz():
-    return jsonify(status="ok", cards=len(library().cards), languages=list(current_app.config["KIOSK_LANGUAGES"]))
+    """For the launcher's supervisor: whether the app answers, and the app's own addresses for the kiosk window
+    (the home page in the default language actually offered, and the reset that also puts the text size back)."""
+    home = url_for("pages.home", lang=current_app.config["DEFAULT_LANGUAGE"])
+    return jsonify(status="ok", cards=len(library().cards), languages=list(current_app.config["KIOSK_LANGUAGES"]),
+                   home=home, reset=url_for("pages.text_size", lang=current_app.config["DEFAULT_LANGUAGE"],
+                                            size=1, next=home))
 
 
 @bp.route("/<lang>/")

@@ -5,6 +5,7 @@ import signal
 import time
 
 from kiosk.shell.supervisor import Supervisor, free_port
+from tests.helpers import Served
 
 
 def wait_for(condition, timeout):
@@ -45,3 +46,19 @@ def test_a_hung_server_is_replaced_within_ten_seconds():
         assert hung.poll() is not None  # the hung one is gone, not left stopped
     finally:
         supervisor.stop()
+
+
+def test_the_window_takes_its_home_and_reset_addresses_from_the_app():
+    """Settings name French, which has no catalogue: the app falls back to English, and so must the window's
+    home and reset (built from the settings they were /fr/, a 404)."""
+    server = Served(env={"KIOSK_DEFAULT_LANGUAGE": "fr"})
+    try:
+        supervisor = Supervisor(server.port)
+        assert supervisor.address("home", "/fr/") == f"http://127.0.0.1:{server.port}/fr/"  # not asked yet
+        assert supervisor.answers()
+        assert supervisor.address("home", "/fr/") == f"http://127.0.0.1:{server.port}/en/"
+        reset = supervisor.address("reset", "/fr/text-size/?size=1&next=/fr/")
+        assert reset == f"http://127.0.0.1:{server.port}/en/text-size/?size=1&next=/en/"
+        assert server.get(reset[len(supervisor.origin):])[0] == 302
+    finally:
+        server.stop()

@@ -41,6 +41,7 @@ class Supervisor:
     def __init__(self, port: int, on_change: Callable[[bool], None] = lambda healthy: None, env: dict | None = None):
         self.port = port
         self.env = env  # the server process's environment (the settings file to read is in it)
+        self.addresses: dict[str, str] = {}  # the app's home and reset addresses, from /healthz
         self.origin = f"http://127.0.0.1:{port}"
         self.on_change = on_change
         self.healthy = False
@@ -108,9 +109,17 @@ class Supervisor:
     def answers(self) -> bool:
         try:
             with urllib.request.urlopen(self.origin + "/healthz", timeout=HEALTH_TIMEOUT) as response:
-                return response.status == 200 and json.load(response).get("status") == "ok"
+                health = json.load(response)
         except (OSError, ValueError):
             return False
+        if response.status != 200 or not isinstance(health, dict) or health.get("status") != "ok":
+            return False
+        self.addresses = {name: health[name] for name in ("home", "reset") if isinstance(health.get(name), str)}
+        return True
+
+    def address(self, name: str, fallback: str) -> str:
+        """The app's own address for ``name`` ("home" or "reset"), as its last health check gave it."""
+        return self.origin + self.addresses.get(name, fallback)
 
     def set_health(self, healthy: bool) -> None:
         with self.checked:

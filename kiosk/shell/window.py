@@ -47,9 +47,7 @@ class KioskWindow:
         self.supervisor = supervisor
         self.failsafe_url = failsafe_url
         self.origin = supervisor.origin
-        self.home = f"{self.origin}/{config['DEFAULT_LANGUAGE']}/"
-        # the app's own text-size route puts the size back to normal, then shows the home page
-        self.fresh_home = f"{self.home}text-size/?size=1&next=/{config['DEFAULT_LANGUAGE']}/"
+        self.default_home = f"/{config['DEFAULT_LANGUAGE']}/"  # until the app has said its own (see home)
         self.idle = IdleWatch(config["IDLE_SECONDS"], config["IDLE_WARNING_SECONDS"])
         self.gate = pin.PinGate(config["PIN_HASH"], pin_state)
         self.wake = threading.Event()
@@ -118,6 +116,17 @@ class KioskWindow:
             log.warning("showing the fail-safe page")
             self.showing_failsafe = True
             self.window.load_url(self.failsafe_url)
+
+    @property
+    def home(self) -> str:
+        """The home page in the default language the app offers (it falls back to English when the settings
+        name a language it has no catalogue for), as the app says in /healthz."""
+        return self.supervisor.address("home", self.default_home)
+
+    @property
+    def fresh_home(self) -> str:
+        """The app's own text-size route puts the size back to normal, then shows the home page."""
+        return self.supervisor.address("reset", f"{self.default_home}text-size/?size=1&next={self.default_home}")
 
     def go_home(self, why: str) -> None:
         log.info("back to the home page: %s", why)
