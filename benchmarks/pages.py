@@ -19,12 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk import create_app  # noqa: E402
+from kiosk.state import kiosk_state  # noqa: E402
 
 
 def page_types(app) -> dict[str, list[str]]:
-    library = app.extensions["kiosk_library"]
+    library = kiosk_state(app).library
     types = {"home": [], "card": [], "report": [], "not found": []}
-    for lang in app.config["KIOSK_LANGUAGES"]:
+    for lang in kiosk_state(app).languages:
         types["home"].append(f"/{lang}/")
         types["card"] += [f"/{lang}/themes/{slug}/" for slug in library.cards]
         types["report"].append(f"/{lang}/report/")

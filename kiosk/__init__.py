@@ -9,6 +9,7 @@ from flask import Flask
 
 from . import content, errors, i18n, offline, security, translators, views
 from .settings import load_settings
+from .state import EXTENSION, KioskState
 
 
 def create_app(config: dict | None = None, environ=os.environ) -> Flask:
@@ -17,7 +18,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app = Flask(__name__, static_folder=str(Path(__file__).resolve().parent.parent / "static"), static_url_path="/static")
     app.config.update(load_settings(environ))
     app.config.update(config or {})
-    app.extensions["kiosk_library"] = content.load(Path(app.config["CONTENT_DIR"]))
+    app.extensions[EXTENSION] = KioskState(library=content.load(Path(app.config["CONTENT_DIR"])))
     i18n.init_app(app)
     security.init_app(app)
     app.register_blueprint(views.bp)

@@ -6,12 +6,14 @@ from flask import current_app, g, render_template, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, NotFound
 
+from .state import kiosk_state
+
 
 def _language_from_path() -> None:
     """Error pages speak the language in the URL when it is one we offer."""
     g.error_page = True
     first = request.path.strip("/").split("/", 1)[0]
-    if "lang" not in g and first in current_app.config["KIOSK_LANGUAGES"]:
+    if "lang" not in g and first in kiosk_state().languages:
         g.lang = first
 
 
@@ -32,7 +34,7 @@ def handle_crash(error: Exception):
 
 
 def bare_numbers_page() -> str:
-    library = current_app.extensions["kiosk_library"]
+    library = kiosk_state().library
     items = "".join(
         f'<li>{escape(c.when)}: <a href="{escape(library.phones[c.id].tel)}">{escape(c.number)}</a></li>'
         for c in library.contacts.contacts)

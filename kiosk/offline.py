@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from . import security, views
 from .i18n import current_language, gettext, pgettext
+from .state import kiosk_state
 
 bp = Blueprint("offline", __name__)
 bp.url_value_preprocessor(views.take_language)
@@ -49,7 +49,7 @@ def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[s
     Shared: the static files, the offline page of every language (so that page speaks the language of the
     address that failed) and, in the export, the site root. The export writes exactly these URLs.
     """
-    languages = current_app.config["KIOSK_LANGUAGES"]
+    languages = kiosk_state().languages
     static_dir = Path(current_app.static_folder)
     files = sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
                    if p.is_file() and not p.name.startswith("."))
@@ -71,10 +71,11 @@ def precache_manifest() -> dict:
     Built once per site root by rendering every entry through the app itself, so the hashes are those of the
     bytes a browser gets (and, in the export, of the files written).
     """
-    built = current_app.extensions.setdefault("kiosk_precache", {})
+    state = kiosk_state()
+    built = state.precache
     if request.script_root not in built:
         # one build at a time: it renders every page, and several at once would starve every other request
-        with current_app.extensions["kiosk_precache_lock"]:
+        with state.precache_lock:
             if request.script_root not in built:
                 built[request.script_root] = _build_manifest()
     return built[request.script_root]
@@ -88,11 +89,6 @@ def build_precache(app) -> None:
             precache_manifest()
         except Exception:  # the first /service-worker.js tries again, and fails with the friendly page
             current_app.logger.exception("the precache list could not be built ahead")
-
-
-@bp.record_once
-def _add_lock(state) -> None:
-    state.app.extensions["kiosk_precache_lock"] = threading.Lock()
 
 
 def _build_manifest() -> dict:
@@ -110,7 +106,7 @@ def _build_manifest() -> dict:
 
     shared, pages = precache_endpoints()
     manifest = {
-        "defaultLanguage": current_app.config["DEFAULT_LANGUAGE"],
+        "defaultLanguage": kiosk_state().default_language,
         "allLanguages": is_on(current_app.config.get("OFFLINE_ALL_LANGUAGES", False)),
         "offlinePages": {code: url_for("offline.offline_page", lang=code) for code in pages},
         "shared": hashed(shared),

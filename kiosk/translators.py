@@ -5,16 +5,17 @@ Not linked from the kiosk; translators open /<lang>/translators/ directly.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, render_template
 
 from .i18n import catalogues
+from .state import kiosk_state
 
 bp = Blueprint("translators", __name__)
 
 
 def language_rows() -> list[dict]:
     rows = []
-    for code, status in current_app.extensions["kiosk_language_status"].items():
+    for code, status in kiosk_state().language_status.items():
         row = {"status": status, "stats": None, "problem": status.problem}
         if status.po_path is not None:
             try:
@@ -27,13 +28,13 @@ def language_rows() -> list[dict]:
 
 @bp.route("/<lang>/translators/")
 def overview():
-    library = current_app.extensions["kiosk_library"]
+    library = kiosk_state().library
     return render_template("translators/overview.html", rows=language_rows(), cards=list(library.cards.values()))
 
 
 @bp.route("/<lang>/translators/<slug>/")
 def side_by_side(slug):
-    card = current_app.extensions["kiosk_library"].cards.get(slug)
+    card = kiosk_state().library.cards.get(slug)
     if card is None:
         abort(404)
     return render_template("translators/side_by_side.html", card=card)

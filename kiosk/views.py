@@ -6,6 +6,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
+from .state import kiosk_state
+
 bp = Blueprint("pages", __name__)
 
 TEXT_SIZES = ("1", "2", "3")  # normal, large, largest
@@ -13,14 +15,14 @@ TEXT_SIZE_COOKIE = "text-size"
 
 
 def library():
-    return current_app.extensions["kiosk_library"]
+    return kiosk_state().library
 
 
 @bp.app_url_value_preprocessor
 def take_language(endpoint, values):
     if values and "lang" in values:
         lang = values.pop("lang")
-        if lang not in current_app.config["KIOSK_LANGUAGES"]:
+        if lang not in kiosk_state().languages:
             abort(404)
         g.lang = lang
 
@@ -28,7 +30,7 @@ def take_language(endpoint, values):
 @bp.app_url_defaults
 def add_language(endpoint, values):
     if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
-        values["lang"] = g.get("lang", current_app.config["DEFAULT_LANGUAGE"])
+        values["lang"] = g.get("lang", kiosk_state().default_language)
 
 
 def language_links() -> dict[str, str]:
@@ -38,7 +40,7 @@ def language_links() -> dict[str, str]:
     if not same_page:
         endpoint = "pages.home"
     args = dict(request.view_args or {}) if same_page else {}
-    return {code: url_for(endpoint, **args, lang=code) for code in current_app.config["KIOSK_LANGUAGES"]}
+    return {code: url_for(endpoint, **args, lang=code) for code in kiosk_state().languages}
 
 
 @bp.app_context_processor
@@ -46,7 +48,7 @@ def page_context():
     size = request.cookies.get(TEXT_SIZE_COOKIE)
     return {
         "library": library(),
-        "languages": current_app.config["KIOSK_LANGUAGES"],
+        "languages": kiosk_state().languages,
         "language_links": language_links,
         "text_size": size if size in TEXT_SIZES else TEXT_SIZES[0],
         "text_sizes": TEXT_SIZES,
@@ -57,8 +59,8 @@ def page_context():
 def root():
     if current_app.config.get("KIOSK_STATIC_EXPORT"):  # a static host cannot read Accept-Language
         return render_template("root.html")
-    offered = list(current_app.config["KIOSK_LANGUAGES"])
-    best = request.accept_languages.best_match(offered) or current_app.config["DEFAULT_LANGUAGE"]
+    offered = list(kiosk_state().languages)
+    best = request.accept_languages.best_match(offered) or kiosk_state().default_language
     return redirect(url_for("pages.home", lang=best))
 
 
@@ -66,9 +68,9 @@ def root():
 def healthz():
     """For the launcher's supervisor: whether the app answers, and the app's own addresses for the kiosk window
     (the home page in the default language actually offered, and the reset that also puts the text size back)."""
-    home = url_for("pages.home", lang=current_app.config["DEFAULT_LANGUAGE"])
-    return jsonify(status="ok", cards=len(library().cards), languages=list(current_app.config["KIOSK_LANGUAGES"]),
-                   home=home, reset=url_for("pages.text_size", lang=current_app.config["DEFAULT_LANGUAGE"],
+    home = url_for("pages.home", lang=kiosk_state().default_language)
+    return jsonify(status="ok", cards=len(library().cards), languages=list(kiosk_state().languages),
+                   home=home, reset=url_for("pages.text_size", lang=kiosk_state().default_language,
                                             size=1, next=home))
 
 

@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 from waitress.server import create_server
 
 from kiosk import create_app
+from kiosk.state import kiosk_state
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -39,7 +40,7 @@ def shoot(browser, url: str, width: int, height: int, scale: float) -> Image.Ima
 
 def main() -> None:
     app = create_app({"PSEUDO_LOCALE": False})
-    card = max(app.extensions["kiosk_library"].cards.values(), key=lambda c: len(c.title)).slug
+    card = max(kiosk_state(app).library.cards.values(), key=lambda c: len(c.title)).slug
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{server.effective_port}"

@@ -18,6 +18,7 @@ from kiosk import cli, create_app
 from kiosk.cli.export import print_summary
 from kiosk.export import MARKER, export_site
 from kiosk.security import CONTENT_SECURITY_POLICY
+from kiosk.state import kiosk_state
 
 LINK = re.compile(r"""(?:href|src|data-service-worker)="([^"]+)"|url=([^"]+)""")
 
@@ -48,7 +49,7 @@ def two_languages(tmp_path_factory, other_language) -> tuple[Path, str, object]:
 
 def test_export_writes_every_page_of_every_language_and_the_shared_files(two_languages):
     folder, code, summary = two_languages
-    slugs = list(create_app().extensions["kiosk_library"].cards)
+    slugs = list(kiosk_state(create_app()).library.cards)
     for lang in ("en", code):
         for path in [f"{lang}/", f"{lang}/report/", f"{lang}/offline/", *(f"{lang}/themes/{s}/" for s in slugs)]:
             page = (folder / path / "index.html").read_text(encoding="utf-8")
@@ -177,11 +178,11 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     assert err[-1].endswith("] 404.html")
     total = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
     app = create_app()
-    pages = len(app.config["KIOSK_LANGUAGES"]) * (len(app.extensions["kiosk_library"].cards) + 3) + 2
+    pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 3) + 2
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
     assert out[1] == "  Devices keep every language offline (--all-languages)"
     assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out
-    languages = len(app.config["KIOSK_LANGUAGES"])
+    languages = len(kiosk_state(app).languages)
     total_line = out[3 + languages]  # after the summary, keeping, header and a line per language
     assert total_line.startswith("  all languages ") and "budget 4 MB" in total_line and "budget 10 s" in total_line
     # sizes are within budget; the time depends on the machine's load and is benchmarks/export.py's to measure

@@ -11,6 +11,7 @@ from kiosk import create_app
 from kiosk.i18n import catalogues, pseudo
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import TRANSLATIONS_DIR, write_catalogue
+from kiosk.state import kiosk_state
 
 
 @pytest.fixture()
@@ -99,7 +100,7 @@ def test_a_language_is_offered_only_when_its_report_strings_are_complete(transla
     catalogues.write_catalogue(po_path, catalog, "draft")
     with caplog.at_level(logging.WARNING):
         app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
-    assert "tr" not in app.config["KIOSK_LANGUAGES"] and "ar" in app.config["KIOSK_LANGUAGES"]
+    assert "tr" not in kiosk_state(app).languages and "ar" in kiosk_state(app).languages
     assert "language tr not offered: 1 report-a-concern string(s) not translated, e.g. 'Out of hours'" in caplog.text
 
 
@@ -175,7 +176,7 @@ def test_untranslated_strings_never_break_attributes_on_any_page(tmp_path):
     app = create_app({"TRANSLATIONS_DIR": str(folder)})
     client = app.test_client()
     paths = ["/tr/", "/tr/report/", "/tr/translators/", "/tr/no-such-page/", "/tr/offline/",
-             *(f"/tr/themes/{slug}/" for slug in app.extensions["kiosk_library"].cards)]
+             *(f"/tr/themes/{slug}/" for slug in kiosk_state(app).library.cards)]
     for path in paths:
         page = client.get(path).get_data(as_text=True)
         assert '<span lang="en" dir="ltr">' in page, path
@@ -204,7 +205,7 @@ def test_a_catalogue_with_a_broken_placeholder_withdraws_only_that_language(tran
     with caplog.at_level(logging.WARNING):
         app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
     client = app.test_client()
-    assert "tr" not in app.config["KIOSK_LANGUAGES"] and "ar" in app.config["KIOSK_LANGUAGES"]
+    assert "tr" not in kiosk_state(app).languages and "ar" in kiosk_state(app).languages
     refused = client.get("/tr/")
     assert refused.status_code == 404 and 'class="report-panel"' in refused.get_data(as_text=True)
     assert client.get("/ar/").status_code == 200
@@ -223,7 +224,7 @@ def test_a_compiled_catalogue_that_does_not_match_its_po_is_rebuilt(translations
         write_mo(handle, Catalog(locale="tr"))
     with caplog.at_level(logging.WARNING):
         app = create_app({"TRANSLATIONS_DIR": str(translations_dir)})
-    assert "tr" in app.config["KIOSK_LANGUAGES"]
+    assert "tr" in kiosk_state(app).languages
     assert "messages.mo did not match messages.po (1 of " in caplog.text
     assert "not translated" not in caplog.text
     page = app.test_client().get("/tr/").get_data(as_text=True)

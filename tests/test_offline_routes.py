@@ -9,6 +9,7 @@ import struct
 
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import NUMBERS
+from kiosk.state import kiosk_state
 
 
 def precache(response) -> dict:
@@ -26,8 +27,8 @@ def test_service_worker_is_served_at_the_site_root_and_never_from_the_browser_ca
 
 def test_service_worker_lists_every_page_of_every_language_and_the_shared_files(app, client):
     listed = precache(client.get("/service-worker.js"))
-    slugs = list(app.extensions["kiosk_library"].cards)
-    for code in app.config["KIOSK_LANGUAGES"]:
+    slugs = list(kiosk_state(app).library.cards)
+    for code in kiosk_state(app).languages:
         pages = listed["languages"][code]
         assert list(pages) == [f"/{code}/", *(f"/{code}/themes/{s}/" for s in slugs), f"/{code}/report/",
                                f"/{code}/manifest.webmanifest"]

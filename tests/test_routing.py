@@ -1,6 +1,7 @@
 import pytest
 
 from kiosk import create_app
+from kiosk.state import kiosk_state
 
 
 def test_root_redirects_to_the_default_language(client):
@@ -10,7 +11,8 @@ def test_root_redirects_to_the_default_language(client):
 
 def test_healthz(app, client):
     assert client.get("/healthz").get_json() == {"status": "ok", "cards": 19,
-                                                 "languages": list(app.config["KIOSK_LANGUAGES"])}
+                                                 "languages": list(kiosk_state(app).languages),
+                                                 "home": "/en/", "reset": "/en/text-size/?size=1&next=/en/"}
 
 
 @pytest.mark.parametrize("path", [

@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.i18n import checks, languages
 from tests.helpers import NUMBERS, TRANSLATIONS_DIR, panel_of
+from kiosk.state import kiosk_state
 
 REQUIRED = ["tr", "pl", "ro", "bg", "es", "pt", "sq", "so", "ar", "bn"]
 
@@ -13,7 +14,7 @@ REQUIRED = ["tr", "pl", "ro", "bg", "es", "pt", "sq", "so", "ar", "bn"]
 
 
 def test_the_ten_community_languages_are_offered(app):
-    assert set(REQUIRED) <= set(app.config["KIOSK_LANGUAGES"])
+    assert set(REQUIRED) <= set(kiosk_state(app).languages)
 
 
 def test_every_shipped_catalogue_passes_the_translators_check():
@@ -26,10 +27,10 @@ def test_every_shipped_catalogue_passes_the_translators_check():
 
 @pytest.mark.parametrize("lang", ["en", *REQUIRED])
 def test_every_page_in_every_language_has_lang_dir_translated_panel_and_exact_numbers(app, lang):
-    language = app.config["KIOSK_LANGUAGES"][lang]
+    language = kiosk_state(app).languages[lang]
     client = app.test_client()
     english_panel_labels = re.findall(r'class="report-contact-label">([^<]*)<', panel_of(client.get("/en/").get_data(as_text=True)))
-    paths = [f"/{lang}/", f"/{lang}/report/"] + [f"/{lang}/themes/{slug}/" for slug in app.extensions["kiosk_library"].cards]
+    paths = [f"/{lang}/", f"/{lang}/report/"] + [f"/{lang}/themes/{slug}/" for slug in kiosk_state(app).library.cards]
     for path in paths:
         page = client.get(path).get_data(as_text=True)
         assert f'<html lang="{lang}" dir="{language.direction}"' in page, path

@@ -18,10 +18,11 @@ import flask_babel
 from babel import Locale
 from babel.dates import format_skeleton, format_time, get_day_names
 from babel.lists import format_list
-from flask import current_app, g
+from flask import g
 from markupsafe import Markup, escape
 
 from ..content import DAYS, Hours, Msg
+from ..state import kiosk_state
 from . import catalogues, checks, pseudo
 from .languages import SOURCE_LANGUAGE, Language, find_catalogues, language_of
 
@@ -87,7 +88,7 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
 
 
 def current_status() -> LanguageStatus:
-    return current_app.extensions["kiosk_language_status"][current_language().code]
+    return kiosk_state().language_status[current_language().code]
 
 
 def offered_languages(found: dict[str, Language], wanted: list[str] | None, logger) -> dict[str, Language]:
@@ -101,8 +102,8 @@ def offered_languages(found: dict[str, Language], wanted: list[str] | None, logg
 
 
 def current_language() -> Language:
-    languages = current_app.config["KIOSK_LANGUAGES"]
-    return languages.get(g.get("lang"), languages[current_app.config["DEFAULT_LANGUAGE"]])
+    state = kiosk_state()
+    return state.languages.get(g.get("lang"), state.languages[state.default_language])
 
 
 def select_locale() -> str:
@@ -230,14 +231,16 @@ def init_app(app) -> None:
     translations_dir = Path(app.config["TRANSLATIONS_DIR"])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations_dir)
     app.config["BABEL_DEFAULT_LOCALE"] = SOURCE_LANGUAGE
-    statuses = survey_languages(translations_dir, report_keys(translations_dir, app.extensions["kiosk_library"]),
+    state = kiosk_state(app)
+    statuses = survey_languages(translations_dir, report_keys(translations_dir, state.library),
                                 bool(app.config.get("PSEUDO_LOCALE")))
-    app.extensions["kiosk_language_status"] = statuses
+    state.language_status = statuses
     ready = {code: s.language for code, s in statuses.items() if s.offered}
-    app.config["KIOSK_LANGUAGES"] = offered_languages(ready, app.config.get("LANGUAGES"), log)
-    if app.config["DEFAULT_LANGUAGE"] not in app.config["KIOSK_LANGUAGES"]:
-        log.warning("default language %r is not offered; using English", app.config["DEFAULT_LANGUAGE"])
-        app.config["DEFAULT_LANGUAGE"] = SOURCE_LANGUAGE
+    state.languages = offered_languages(ready, app.config.get("LANGUAGES"), log)
+    state.default_language = app.config["DEFAULT_LANGUAGE"]
+    if state.default_language not in state.languages:
+        log.warning("default language %r is not offered; using English", state.default_language)
+        state.default_language = SOURCE_LANGUAGE
     flask_babel.Babel(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
         gettext=marked, newstyle=True, pgettext=lambda context, msgid, **v: marked(msgid, context, **v),

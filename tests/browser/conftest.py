@@ -20,6 +20,7 @@ from waitress.server import create_server
 
 from kiosk import create_app
 from kiosk.i18n import pseudo
+from kiosk.state import kiosk_state
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -49,9 +50,9 @@ def kiosk_app() -> Flask:
 # run in every offered language. Checks of behaviour that is the same in every language (keyboard, focus
 # rings, preferences) run in one of each kind: the default language, every right-to-left language, and the
 # pseudo-locale, whose strings are longer than any translation's.
-LANGUAGES = list(kiosk_app().config["KIOSK_LANGUAGES"])
-LANGUAGES_OF_EACH_KIND = [code for code, language in kiosk_app().config["KIOSK_LANGUAGES"].items()
-                          if code in (kiosk_app().config["DEFAULT_LANGUAGE"], pseudo.CODE) or language.direction == "rtl"]
+LANGUAGES = list(kiosk_state(kiosk_app()).languages)
+LANGUAGES_OF_EACH_KIND = [code for code, language in kiosk_state(kiosk_app()).languages.items()
+                          if code in (kiosk_state(kiosk_app()).default_language, pseudo.CODE) or language.direction == "rtl"]
 
 
 def page_paths(lang: str) -> dict[str, str]:
@@ -73,7 +74,7 @@ def _page_paths(lang: str) -> dict[str, str]:
                 # pages only: not redirects such as /<lang>/text-size/, nor the manifest or the service worker
                 if response.status_code == 200 and response.mimetype == "text/html":
                     paths[rule.endpoint.rsplit(".", 1)[-1]] = path
-        for slug in app.extensions["kiosk_library"].cards:
+        for slug in kiosk_state(app).library.cards:
             paths[f"card {slug}"] = url_for("pages.card", lang=lang, slug=slug)
     paths["not found"] = f"/{lang}/no-such-page/"
     return paths
@@ -82,7 +83,7 @@ def _page_paths(lang: str) -> dict[str, str]:
 def page_types(lang: str) -> dict[str, str]:
     """One page of each type: every non-card page, and the card with the longest title (the hardest to lay out)."""
     paths = page_paths(lang)
-    cards = kiosk_app().extensions["kiosk_library"].cards
+    cards = kiosk_state(kiosk_app()).library.cards
     longest = max(cards.values(), key=lambda card: len(card.title)).slug
     return {"card" if name == f"card {longest}" else name: path for name, path in paths.items()
             if not name.startswith("card ") or name == f"card {longest}"}

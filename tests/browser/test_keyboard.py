@@ -6,6 +6,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import CONTROLS, LANGUAGES_OF_EACH_KIND, kiosk_app, page_types
 from tests.browser.pixels import thin_focus_rings
+from kiosk.state import kiosk_state
 
 # Numbers every visible control in page order, so each step of the Tab walk can say which one it reached.
 NUMBER_CONTROLS = """controls => [...document.querySelectorAll(controls)]
@@ -80,7 +81,7 @@ def control_kinds(page) -> dict[str, list[int]]:
 @pytest.mark.parametrize("lang", LANGUAGES_OF_EACH_KIND)
 def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_page, lang, size):
     app = kiosk_app()
-    rtl = app.config["KIOSK_LANGUAGES"][lang].direction == "rtl"
+    rtl = kiosk_state(app).languages[lang].direction == "rtl"
     page = open_page(size)
     page.goto(page_types(lang)["home"])
     controls = page.evaluate(NUMBER_CONTROLS, CONTROLS)
@@ -90,12 +91,12 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
     assert [step and step["control"] for step in visited] == list(range(len(controls))), \
         "Tab does not reach every control in page order:\n" + "\n".join(map(str, visited))
     assert kinds["skip"] == [0], "the skip link is not the first stop"
-    assert len(kinds["tile"]) == len(app.extensions["kiosk_library"].cards)
-    offered = len(app.config["KIOSK_LANGUAGES"])
+    assert len(kinds["tile"]) == len(kiosk_state(app).library.cards)
+    offered = len(kiosk_state(app).languages)
     # No picker when there is nothing to pick; on a phone the languages are folded behind one control.
     shown = 0 if offered == 1 else 0 if size == "phone" else offered
     assert len(kinds["language"]) == shown
-    assert len(kinds["panel"]) == 1 + len(app.extensions["kiosk_library"].contacts.contacts)
+    assert len(kinds["panel"]) == 1 + len(kiosk_state(app).library.contacts.contacts)
 
     checks = ("focus_visible", "in_view", "clear_of_panel", "on_top")
     hidden = [f"{step['name']}: {[check for check in checks if not step[check]]}"
@@ -119,7 +120,7 @@ def test_on_a_phone_enter_unfolds_the_languages_and_tab_goes_through_them(open_p
     page.keyboard.press("Tab")
     first = links.first
     assert first.evaluate("link => link === document.activeElement"), "Tab after the summary does not reach the first language"
-    assert [link.is_visible() for link in links.all()] == [True] * len(kiosk_app().config["KIOSK_LANGUAGES"])
+    assert [link.is_visible() for link in links.all()] == [True] * len(kiosk_state(kiosk_app()).languages)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")  # folds them again
     assert not first.is_visible()

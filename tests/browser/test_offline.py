@@ -15,6 +15,7 @@ from kiosk import create_app
 from kiosk.export import export_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackOnly
 from tests.helpers import NUMBERS
+from kiosk.state import kiosk_state
 
 SITE_PATH = "/safeguarding/"
 CHANGED_CARD = "think-the-unthinkable"
@@ -35,7 +36,7 @@ def site(tmp_path_factory, other_language) -> Site:
     translations, code = other_language
     folder = tmp_path_factory.mktemp("export") / "site"
     export_site(folder, SITE_PATH, {"TRANSLATIONS_DIR": str(translations)})
-    slugs = list(create_app().extensions["kiosk_library"].cards)
+    slugs = list(kiosk_state(create_app()).library.cards)
     return Site(folder, code, slugs)
 
 

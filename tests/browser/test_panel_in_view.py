@@ -3,10 +3,11 @@
 import pytest
 
 from tests.browser.conftest import LANGUAGES, SIZES, kiosk_app, page_types, resize
+from kiosk.state import kiosk_state
 
 
 def contacts():
-    library = kiosk_app().extensions["kiosk_library"]
+    library = kiosk_state(kiosk_app()).library
     return [(contact.id, library.phones[contact.id].tel, library.phones[contact.id].display)
             for contact in library.contacts.contacts]
 

@@ -4,6 +4,7 @@ gettext), and no text may overflow its box when it is 40% longer."""
 import pytest
 
 from kiosk.i18n import pseudo
+from kiosk.state import kiosk_state
 
 # Text nodes that are not translated by design: other languages' names (lang="..."), source citations and
 # reference tags (translate="no"), and data such as phone numbers (digits and punctuation only).
@@ -50,7 +51,7 @@ def pseudo_pages(app_pages):
 def pages(live_url):
     from kiosk import create_app
 
-    library = create_app().extensions["kiosk_library"]
+    library = kiosk_state(create_app()).library
     return ["/en-XA/", "/en-XA/report/", "/en-XA/no-such-page/", "/en-XA/translators/",
             "/en-XA/translators/child-neglect/"] + [f"/en-XA/themes/{slug}/" for slug in library.cards]
 

@@ -12,12 +12,13 @@ from PIL import Image
 
 from kiosk.settings import PROJECT_DIR
 from tests.browser.conftest import LANGUAGES, SIZES, kiosk_app, page_types, resize
+from kiosk.state import kiosk_state
 
 SCREENSHOTS = PROJECT_DIR / "test-output" / "screenshots"
 
 
 def screenshot_languages() -> list[str]:
-    languages = kiosk_app().config["KIOSK_LANGUAGES"]
+    languages = kiosk_state(kiosk_app()).languages
     source = LANGUAGES[0]
     rtl = [code for code, language in languages.items() if language.direction == "rtl"]
     ltr = [code for code, language in languages.items() if language.direction == "ltr" and code != source]

@@ -32,7 +32,7 @@ def kiosk(start_kiosk):
 
 def test_killing_the_server_shows_the_failsafe_page_and_the_app_comes_back(kiosk):
     old_server = kiosk.server_pid()
-    for pid in kiosk.processes(b"kiosk.shell.server"):  # the standby too: no server left to take over at once
+    for pid in kiosk.processes(b"kiosk.cli.serve"):  # the standby too: no server left to take over at once
         os.kill(pid, signal.SIGKILL)
     numbers = wait_until(lambda: failsafe_numbers(kiosk), 20, "the fail-safe page")
     assert numbers == list(NUMBERS)

@@ -1,0 +1,35 @@
+"""What the app knows once it is made, in one place: the content, the languages (offered, and why the others are
+not), the default language actually used, and the service worker's precache list.
+
+``kiosk_state(app)`` (or ``kiosk_state()`` inside a request) is the one accessor; settings stay in app.config as
+they were given, and nothing computed is written back into it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from flask import Flask, current_app
+
+if TYPE_CHECKING:  # for the annotations only: the layers below fill this in, and never import it back
+    from .content import Library
+    from .i18n import LanguageStatus
+    from .i18n.languages import Language
+
+EXTENSION = "kiosk"
+
+
+@dataclass
+class KioskState:
+    library: Library
+    language_status: dict[str, LanguageStatus] = field(default_factory=dict)  # every language found, by code
+    languages: dict[str, Language] = field(default_factory=dict)  # the ones offered, by code, in order
+    default_language: str = "en"  # the settings' default language if it is offered, else English
+    precache: dict[str, dict] = field(default_factory=dict)  # the precache list, per site root
+    precache_lock: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
+
+
+def kiosk_state(app: Flask | None = None) -> KioskState:
+    return (app if app is not None else current_app).extensions[EXTENSION]
