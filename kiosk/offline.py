@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from . import security, views
+from . import views
 from .i18n import current_language, gettext, pgettext
 from .state import kiosk_state
 
@@ -152,12 +152,3 @@ def manifest():
 def offline_page():
     """What the service worker shows for a page this device has not kept: still with the report panel."""
     return render_template("offline.html", offline_page=True)
-
-
-@bp.app_context_processor
-def offline_context():
-    # A static host may send no security headers, so exported pages carry the policy themselves
-    # (frame-ancestors only works as a header).
-    policy = "; ".join(part for part in security.CONTENT_SECURITY_POLICY.split("; ")
-                       if not part.startswith("frame-ancestors"))
-    return {"theme_colour": THEME_COLOUR, "static_export": static_export(), "page_security_policy": policy}

@@ -43,18 +43,6 @@ def language_links() -> dict[str, str]:
     return {code: url_for(endpoint, **args, lang=code) for code in kiosk_state().languages}
 
 
-@bp.app_context_processor
-def page_context():
-    size = request.cookies.get(TEXT_SIZE_COOKIE)
-    return {
-        "library": library(),
-        "languages": kiosk_state().languages,
-        "language_links": language_links,
-        "text_size": size if size in TEXT_SIZES else TEXT_SIZES[0],
-        "text_sizes": TEXT_SIZES,
-    }
-
-
 @bp.route("/")
 def root():
     if current_app.config.get("KIOSK_STATIC_EXPORT"):  # a static host cannot read Accept-Language
