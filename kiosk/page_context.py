@@ -24,6 +24,7 @@ def page_context() -> dict:
         "language_links": views.language_links,
         "text_size": size if size in views.TEXT_SIZES else views.TEXT_SIZES[0],
         "text_sizes": views.TEXT_SIZES,
+        "text_size_cookie": views.TEXT_SIZE_COOKIE,
         "home_url": url_for("pages.home", lang=state.default_language),
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),

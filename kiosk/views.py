@@ -6,6 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
+from .content import KEY_MESSAGE, POSTER_THEME
 from .state import kiosk_state
 
 bp = Blueprint("pages", __name__)
@@ -64,8 +65,8 @@ def healthz():
 
 @bp.route("/<lang>/")
 def home():
-    return render_template("home.html", key_messages=library().group("key-message"),
-                           poster_themes=library().group("poster-theme"))
+    return render_template("home.html", key_messages=library().group(KEY_MESSAGE),
+                           poster_themes=library().group(POSTER_THEME))
 
 
 @bp.route("/<lang>/themes/<slug>/")

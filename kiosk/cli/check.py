@@ -19,8 +19,8 @@ def check(args) -> int:
     except content.ContentError as err:
         print(*err.report(content_dir), sep="\n", file=sys.stderr)
         return 1
-    groups = {name: len(library.group(name)) for name in ("key-message", "poster-theme")}
-    print(f"content OK: {groups['key-message']} key messages, {groups['poster-theme']} poster themes, "
+    groups = {name: len(library.group(name)) for name in (content.KEY_MESSAGE, content.POSTER_THEME)}
+    print(f"content OK: {groups[content.KEY_MESSAGE]} key messages, {groups[content.POSTER_THEME]} poster themes, "
           f"{len(library.contacts.contacts)} contacts ({content_dir})")
     po_paths = languages.find_catalogues(Path(settings["TRANSLATIONS_DIR"]))
     errors = [f for po in po_paths for f in checks.check_catalogue(po) if f.severity == "error"]

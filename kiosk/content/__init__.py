@@ -14,10 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from .phones import Phone, phone_for
 from .problems import ContentError, Problem, describe_error, display, suggested_field
-from .schema import DAYS, Card, Contacts, Hours, Msg, Report
+from .schema import DAYS, KEY_MESSAGE, POSTER_THEME, Card, Contacts, Hours, Msg, Report
 from .yaml_file import dotted, line_for, read_yaml
 
-__all__ = ["DAYS", "Card", "ContentError", "Contacts", "Hours", "Library", "Msg", "Phone", "Problem", "Report",
+__all__ = ["DAYS", "KEY_MESSAGE", "POSTER_THEME", "Card", "ContentError", "Contacts", "Hours", "Library", "Msg", "Phone", "Problem", "Report",
            "line_for", "load", "load_file", "model_for", "phone_for", "read_yaml"]
 
 
@@ -156,6 +156,6 @@ def load(content_dir: Path) -> Library:
 
     if problems:
         raise ContentError(problems)
-    ordered = sorted((card for _, card, _ in cards), key=lambda c: (c.group != "key-message", c.order, c.slug))
+    ordered = sorted((card for _, card, _ in cards), key=lambda c: (c.group != KEY_MESSAGE, c.order, c.slug))
     return Library(cards={c.slug: c for c in ordered}, contacts=contacts, phones=phones, report=report)
 

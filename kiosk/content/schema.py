@@ -13,6 +13,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Clock = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")]
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+KEY_MESSAGE, POSTER_THEME = "key-message", "poster-theme"  # the two groups of cards, as written in content
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -64,7 +65,7 @@ class Point(Strict):
 
 class Card(Strict):
     slug: Slug
-    group: Literal["key-message", "poster-theme"]
+    group: Literal[KEY_MESSAGE, POSTER_THEME]
     order: Annotated[int, Field(ge=1)]
     title: Text
     summary: Text
