@@ -61,3 +61,17 @@ def test_the_whole_day_is_any_time(in_language):
 def test_turkish_hours_are_in_turkish_with_one_line_per_span(in_language):
     assert in_language("tr", format_hours, [hours(WEEKDAYS, "17:00", "09:00"), hours(["sat", "sun"], "00:00", "24:00")],
                        short=True) == ["Pzt – Cum, 17:00 – 09:00", "Cmt ve Paz, günün her saati"]
+
+
+def test_the_pseudo_locale_marks_day_and_time_names_too():
+    """Babel's day and time names bypass the catalogues; in the layout-review locale they are marked like the rest."""
+    from kiosk import create_app
+
+    app = create_app({"TESTING": True, "PSEUDO_LOCALE": True})
+    with app.test_request_context("/en-XA/"):
+        g.lang = "en-XA"
+        weekdays, weekend = format_hours([hours(WEEKDAYS, "09:00", "17:00"), hours(["sat", "sun"], "00:00", "24:00")],
+                                         short=True)
+    assert "[Ṁöñ ǭǭ]" in weekdays and "[Ƒŕî ǭǭ]" in weekdays
+    assert "[9àɱ ǭǭ]" in weekdays and "[5þɱ ǭǭ]" in weekdays
+    assert "[Šàţ àñđ Šûñ ǭǭǭǭ ǭ]" in weekend
