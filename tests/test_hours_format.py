@@ -44,6 +44,8 @@ def test_a_run_of_three_days_or_more_is_first_to_last_in_any_order(in_language):
         "Monday to Friday, 9am to 5pm"]
     assert in_language("en", format_hours, [hours(["mon", "tue", "wed"], "17:00", "09:00")], short=True) == [
         "Mon to Wed, 5pm to 9am"]
+    assert in_language("en", format_hours, [hours(["sun", "fri", "sat"], "09:00", "17:00")]) == [
+        "Friday to Sunday, 9am to 5pm"]  # a run need not start on Monday
 
 
 def test_two_days_or_days_apart_are_listed(in_language):
