@@ -77,3 +77,8 @@ def test_the_pseudo_locale_marks_day_and_time_names_too():
     assert "[Ṁöñ ǭǭ]" in weekdays and "[Ƒŕî ǭǭ]" in weekdays
     assert "[9àɱ ǭǭ]" in weekdays and "[5þɱ ǭǭ]" in weekdays
     assert "[Šàţ àñđ Šûñ ǭǭǭǭ ǭ]" in weekend
+
+
+def test_arabic_joins_days_and_times_with_its_own_comma(in_language):
+    assert in_language("ar", format_hours, [hours(WEEKDAYS, "09:00", "17:00")]) == [
+        "من الاثنين إلى الجمعة، من 9:00 ص إلى 5:00 م"]
