@@ -22,6 +22,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
+from ..content.problems import display  # a path as people type it, relative to the project
 from ..settings import PROJECT_DIR
 from .languages import language_of
 
@@ -55,14 +56,6 @@ class Stats:
 
 
 # --- reading and compiling -----------------------------------------------------------------------------
-
-
-def display(path: Path) -> str:
-    """A path as a translator would type it: relative to the project where possible."""
-    try:
-        return str(Path(path).resolve().relative_to(PROJECT_DIR))
-    except ValueError:
-        return str(path)
 
 
 def read(po_path: Path) -> Catalog:
