@@ -1,4 +1,4 @@
-"""Contacts' hours as each language writes them (kiosk/i18n.py): the panel and the report page say when a
+"""Contacts' hours as each language writes them (kiosk/i18n/__init__.py): the panel and the report page say when a
 number answers, so a wrong hour, day or range sends a caller to a line that is closed."""
 
 import pytest
