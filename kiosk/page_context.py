@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import request, url_for
 
-from . import offline, security, views
+from . import offline, security, views, window_state
 from .state import kiosk_state
 
 # A static host may send no security headers, so exported pages carry the policy themselves (frame-ancestors
@@ -29,6 +29,7 @@ def page_context() -> dict:
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),
         "page_security_policy": PAGE_SECURITY_POLICY,
+        "window_state_keys": window_state.KEYS,
     }
 
 
