@@ -29,7 +29,7 @@ DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?,?(?:\s+\d{{4}}|\s+\d{{2}}(?!\d))?"  # 12th of March 2015
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"  # March 12, 2015
     r")(?!\d)", re.IGNORECASE)
-POSTCODE = re.compile(r"(?<![\w])(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w])", re.IGNORECASE)
+POSTCODE = re.compile(r"(?<![\w])(?:GIR ?0AA|[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2})(?![\w])", re.IGNORECASE)
 # Any other run of nine or more digits, spaced or punctuated like a phone number (a foreign number, a case number).
 DIGIT_RUN = re.compile(r"\+?\(?\d(?:[\s().-]{0,2}\d){8,}")
 

@@ -146,7 +146,11 @@ class Store:
 
 
 def where(url: str) -> str:
-    return sa.engine.make_url(url).render_as_string(hide_password=True)
+    """The database URL to show in a log or on screen: never its password."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "(a database URL that cannot be read)"
 
 
 def reason(err: Exception) -> str:
