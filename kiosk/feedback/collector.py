@@ -59,7 +59,7 @@ def refusal(origin: str | None) -> tuple[dict, int] | None:
     """Why the whole post is refused, before it is read; None if it may be read."""
     if origin is None:
         return {"error": "this origin may not send feedback here"}, 403
-    if request.content_length is None or request.content_length > BODY_LIMIT:
+    if (request.content_length or 0) > BODY_LIMIT:
         return {"error": f"a post holds at most {BODY_LIMIT} bytes"}, 413
     if request.mimetype != "application/json":
         return {"error": "send application/json"}, 415

@@ -75,7 +75,7 @@ def answer(slug):
         return problem(403, card=card)
     if not within_limit("form", current_app.config.get("FEEDBACK_POSTS_PER_MINUTE", 20)):
         return problem(429, card=card)
-    if request.content_length is None or request.content_length > FORM_LIMIT:
+    if (request.content_length or 0) > FORM_LIMIT:
         return problem(413, card=card)
     if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         return problem(400, card=card)
