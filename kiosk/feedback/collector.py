@@ -10,15 +10,13 @@ device may forget it. Sizes are capped (a batch of at most 100, 64 kB), and each
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, jsonify, request
 
 from ..state import kiosk_state
 from . import answer as answers
 from . import feedback, outlet, stored
 from .store import StoreError
-from .views import within_limit
+from .views import same_origin, within_limit
 
 bp = Blueprint("collector", __name__)
 
@@ -27,10 +25,10 @@ BATCH_LIMIT = 100  # answers
 
 
 def allowed_origin() -> str | None:
-    """The Origin to allow by CORS, "" when none is needed (same site, or not a browser), None if refused."""
-    origin = request.headers.get("Origin")
-    if origin is None or urlsplit(origin).netloc == request.host:
+    """The Origin to allow by CORS, "" when none is needed (this site's pages, or not a browser), None if refused."""
+    if same_origin():
         return ""
+    origin = request.headers.get("Origin")
     return origin if origin in (current_app.config.get("FEEDBACK_ORIGINS") or []) else None
 
 
