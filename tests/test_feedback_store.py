@@ -120,3 +120,12 @@ def test_the_settings_show_where_the_feedback_is_kept(monkeypatch, capsys, datab
     assert main(["settings"]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("database_url"))
     assert "postgresql://kiosk:***@db.example/feedback" in line and "s3cret" not in line
+
+
+def test_a_batch_sent_again_is_stored_once_and_its_new_answers_are_added(database_url):
+    store = Store(database_url)
+    first = [an_answer() for _ in range(3)]
+    assert set(store.add_many(first).values()) == {"stored"}
+    later = an_answer()
+    assert store.add_many([*first, later, later]) == {**{a.id: "duplicate" for a in first}, later.id: "stored"}
+    assert len(list(store.all())) == 4

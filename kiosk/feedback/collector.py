@@ -86,20 +86,21 @@ def collect():
     items = batch()
     if not items or len(items) > BATCH_LIMIT:
         return reply({"error": f"send {{\"answers\": [...]}} with 1 to {BATCH_LIMIT} answers"}, 400, origin)
-    state, results = kiosk_state(), {"stored": [], "duplicate": [], "rejected": {}}
+    state, results, checked = kiosk_state(), {"stored": [], "duplicate": [], "rejected": {}}, []
     for item in items:
         if not item.get("id"):
             return reply({"error": "every answer needs its 'id'"}, 400, origin)
         try:
-            checked = answers.check(item, state.library.cards, state.languages,
-                                    str(item.get("outlet") or outlet()))
-            status = feedback().store.add(checked)
+            checked.append(answers.check(item, state.library.cards, state.languages,
+                                         str(item.get("outlet") or outlet())))
         except answers.BadAnswer as bad:
             results["rejected"][str(item["id"])[:40]] = str(bad)
-            continue
-        except StoreError as err:
-            current_app.logger.error("%s", err)
-            return reply({"error": "the feedback database is unavailable", **results}, 503, origin)
-        results["duplicate" if status == "duplicate" else "stored"].append(checked.id)
+    try:
+        outcome = feedback().store.add_many(checked)
+    except StoreError as err:
+        current_app.logger.error("%s", err)
+        return reply({"error": "the feedback database is unavailable"}, 503, origin)
+    for answer_id, status in outcome.items():
+        results["duplicate" if status == "duplicate" else "stored"].append(answer_id)
     stored()
     return reply(results, 200, origin)
