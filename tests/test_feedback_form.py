@@ -2,6 +2,7 @@
 by a normal form post and a redirect; bad input of every kind gets a clear 4xx page with the report panel (never
 a 5xx), and stores nothing; the collector takes JSON only from the origins it is told."""
 
+import html
 import logging
 import re
 import uuid
@@ -178,3 +179,16 @@ def test_the_collector_rejects_bad_answers_one_by_one_and_bad_posts_whole(app, c
     huge = {"answers": [json_answer(comment="y" * 900, answer="no") for _ in range(80)]}
     assert client.post("/feedback/collect", json=huge).status_code == 413
     assert len(stored(app)) == 1
+
+
+def test_the_static_export_asks_only_where_a_collector_is_set_and_may_reach_only_that_one():
+    without = create_app({"TESTING": True, "KIOSK_STATIC_EXPORT": True}).test_client().get(CARD)
+    assert 'class="feedback"' not in without.get_data(as_text=True)
+    page = create_app({"TESTING": True, "KIOSK_STATIC_EXPORT": True,
+                       "FEEDBACK_URL": "https://collector.partnership.example/feedback/collect"}
+                      ).test_client().get(CARD).get_data(as_text=True)
+    question = re.search(r'<section class="feedback".*?</section>', page, re.S).group(0)
+    assert " hidden>" in question.split(">", 1)[0] + ">"  # shown by feedback.js only: there is no server to post to
+    assert "action=" not in question
+    policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    assert "connect-src 'self' https://collector.partnership.example;" in policy
