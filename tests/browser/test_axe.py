@@ -80,13 +80,12 @@ def test_axe_finds_no_violations_once_keep_this_language_offline_is_offered(open
 @pytest.mark.parametrize("lang", ["en", "ar", "bn", "bg"])  # left to right, right to left, Bengali, Cyrillic
 def test_axe_finds_no_violations_on_the_feedback_question_and_its_pages(axe_page, lang):
     """The question with its reasons opened (by feedback.js), and the pages the form leads to without JavaScript:
-    what was wrong (with the too-long message), thanks, and a refused answer."""
+    thanks, what was wrong (shown here with its too-long message), and a refused answer."""
     card = page_paths(lang)["card child-neglect"]
     axe_page.goto(card)
     axe_page.locator(".feedback-answers button[value=no]").click()
     reports = reports_at_each_size(axe_page, f"{card} (reasons open)")
-    for path, post in ((f"{card}feedback/more/?id=00000000-0000-4000-8000-000000000000", None),
-                       (f"{card}feedback/thanks/", None),
+    for path, post in ((f"{card}feedback/thanks/", None),
                        (card, {"answer": "no", "reasons": "translation", "comment": "x" * 1001}),
                        (card, {"answer": "maybe"})):
         resize(axe_page, AXE_SIZES[0])
