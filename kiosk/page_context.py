@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import current_app, request, url_for
 
-from . import offline, security, views
+from . import offline, security, views, window_state
 from .feedback import views as feedback_views
 from .state import kiosk_state
 
@@ -42,6 +42,7 @@ def page_context() -> dict:
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),
         "page_security_policy": page_security_policy(),
+        "window_state_keys": window_state.KEYS,
         "feedback_options": feedback_views.options(),
     }
 

@@ -112,7 +112,7 @@ def cmd_stats(args) -> int:
             rows.append((languages.language_of(po_path), str(s.translated), str(s.fuzzy), str(s.untranslated),
                          f"{s.percent}%", catalogues.review_status(po_path), s.last_updated or "never"))
         except catalogues.CatalogueError as err:
-            rows.append((languages.language_of(po_path), "-", "-", "-", "-", "broken", str(err).split(": ", 1)[-1][:40]))
+            rows.append((languages.language_of(po_path), "-", "-", "-", "-", "broken", err.problem.message[:40]))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -1,51 +1,18 @@
-"""Content mistakes as plain lines: file, line, field, what was expected.
-
-Content is edited by people who are not programmers, so every mistake must come back as one plain line,
-never as a traceback. This module also turns pydantic's validation errors into those words.
-"""
+"""Content mistakes in plain words: pydantic's validation errors turned into `Problem` lines (kiosk.problems)."""
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..settings import PROJECT_DIR
+from ..problems import Problem, ProblemError, display
+
+__all__ = ["ContentError", "Problem", "describe_error", "display", "suggested_field"]
 
 
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    """One content mistake: a single line, and for a syntax error the damaged line quoted under it."""
-
-    path: Path
-    line: int | None
-    field: str
-    message: str
-    excerpt: str = ""
-
-    def __str__(self) -> str:
-        shown = display(self.path)
-        where = f"{shown}:{self.line}" if self.line else shown
-        field = f" field '{self.field}':" if self.field else ""
-        return f"{where}:{field} {self.message}" + (f"\n{self.excerpt}" if self.excerpt else "")
-
-
-def display(path: Path) -> str:
-    """A path as the editor would type it: relative to the project (``content/cards/...``) where it is inside."""
-    try:
-        return str(Path(path).resolve().relative_to(PROJECT_DIR))
-    except ValueError:
-        return str(path)
-
-
-class ContentError(Exception):
+class ContentError(ProblemError):
     """The content cannot be used; ``problems`` has one entry per mistake."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
     def report(self, where) -> list[str]:
         """The lines `kiosk check` prints: one per problem, then how many and where."""

@@ -22,7 +22,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from ..content.problems import display  # a path as people type it, relative to the project
+from ..problems import Problem, ProblemError, display
 from ..settings import PROJECT_DIR
 from .languages import language_of
 
@@ -35,8 +35,12 @@ _REVIEW_LINE = re.compile(rf'^"{REVIEW_HEADER}: *([^\\"]*)\\n"$', re.M)
 log = logging.getLogger(__name__)
 
 
-class CatalogueError(Exception):
-    """A catalogue that cannot be used; the message names the file and line."""
+class CatalogueError(ProblemError):
+    """A catalogue that cannot be used; ``problem`` names the file and line."""
+
+    def __init__(self, path: Path, line: int | None, message: str):
+        self.problem = Problem(path, line, "", message)
+        super().__init__([self.problem])
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,12 @@ def read(po_path: Path) -> Catalog:
     except PoFileError as err:
         what = str(err).rsplit(" on ", 1)[0]
         kind = "wrong number of plural forms for this language" if "num_plurals" in what else "syntax error"
-        raise CatalogueError(f"{display(po_path)}:{err.lineno + 1}: {kind}: {what}") from None
+        raise CatalogueError(po_path, err.lineno + 1, f"{kind}: {what}") from None
     except UnicodeDecodeError as err:
         line = Path(po_path).read_bytes()[: err.start].count(b"\n") + 1
-        raise CatalogueError(f"{display(po_path)}:{line}: not valid {err.encoding} text ({err.reason})") from None
+        raise CatalogueError(po_path, line, f"not valid {err.encoding} text ({err.reason})") from None
     except (OSError, ValueError) as err:
-        raise CatalogueError(f"{display(po_path)}: cannot be read: {err}") from None
+        raise CatalogueError(po_path, None, f"cannot be read: {err}") from None
 
 
 _STRING_LINE = re.compile(r'^\s*(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)?\s*"')
@@ -91,11 +95,11 @@ def _check_text(po_path: Path) -> None:
         return  # an unknown charset: Babel's reader says so
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise CatalogueError(f"{display(po_path)}:{line}: not valid {err.encoding} text ({err.reason})") from None
+        raise CatalogueError(po_path, line, f"not valid {err.encoding} text ({err.reason})") from None
     for number, line in enumerate(text.splitlines(), 1):
         start = _STRING_LINE.match(line)
         if start and not _QUOTED.fullmatch(line, start.end() - 1):
-            raise CatalogueError(f"{display(po_path)}:{number}: syntax error: a string must be one piece of text "
+            raise CatalogueError(po_path, number, "syntax error: a string must be one piece of text "
                                  f"between double quotes, with any \" inside written as \\\"") from None
 
 
@@ -127,7 +131,7 @@ def compile_if_stale(po_path: Path, catalog: Catalog | None = None) -> set[str]:
             partial.write_bytes(buffer.getvalue())
             os.replace(partial, mo_path)
         except OSError as err:
-            raise CatalogueError(f"{display(mo_path)}: does not match {po_path.name} and cannot be rebuilt "
+            raise CatalogueError(mo_path, None, f"does not match {po_path.name} and cannot be rebuilt "
                                  f"({err.strerror})") from None
     return {key for key, text in wanted.items() if key and text}
 

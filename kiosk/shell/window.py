@@ -6,8 +6,8 @@ screen for the idle time.
 
 The page talks to the launcher through pywebview's shared state only (``window.pywebview.state``), because
 pywebview's ``js_api`` builds its functions with ``new Function``, which the app's CSP rightly refuses:
-the page sets ``kioskActivity`` when someone touches it, and ``kioskPin`` when staff type a PIN; the
-launcher answers in ``kioskPinResult`` and forgets the PIN at once.
+the page sets its activity key when someone touches it, and its PIN key when staff type a PIN; the
+launcher answers in the PIN-result key and forgets the PIN at once (the keys: kiosk/window_state.py).
 
 Only the staff PIN and a stop signal from the system close the window. The window manager's close (Alt+F4,
 a close key or button) is refused; a window lost any other way ends the launcher with WINDOW_LOST, a
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import webview
 
-from .. import pin
+from .. import pin, window_state
 from .idle import IdleWatch
 from .logs import Repeated
 from .supervisor import Supervisor
@@ -66,10 +66,10 @@ class KioskWindow:
     def on_state(self, kind, key, value) -> None:
         if kind != "change":
             return
-        if key == "kioskActivity":
+        if key == window_state.ACTIVITY:
             self.idle.touch()
-        elif key == "kioskPin" and isinstance(value, dict):
-            del self.window.state["kioskPin"]
+        elif key == window_state.PIN and isinstance(value, dict):
+            del self.window.state[window_state.PIN]
             self.try_pin(str(value.get("pin", "")), value.get("id"))
 
     def try_pin(self, typed: str, request_id) -> None:
@@ -77,7 +77,7 @@ class KioskWindow:
         if attempt.ok:
             self.close("closed with the staff PIN")
             return
-        self.window.state["kioskPinResult"] = {"id": request_id, "ok": False, "wait": attempt.wait,
+        self.window.state[window_state.PIN_RESULT] = {"id": request_id, "ok": False, "wait": attempt.wait,
                                                "pinSet": self.gate.stored is not None}
 
     # --- what may be shown ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@
     const shared = window.pywebview && window.pywebview.state;
     if (!shared || Date.now() - lastReport < 2000) return;
     lastReport = Date.now();
-    shared.kioskActivity = lastReport;
+    shared[notice.dataset.stateActivity] = lastReport;
   }
 
   function startIdleTimer() {

@@ -55,11 +55,11 @@
     event.preventDefault();
     const shared = window.pywebview && window.pywebview.state;
     if (!shared) return;
-    shared.kioskPin = { pin: input.value, id: String(Date.now()) };
+    shared[dialog.dataset.statePin] = { pin: input.value, id: String(Date.now()) };
     input.value = "";
   });
   function showAnswer(event) {
-    if (event.detail.key !== "kioskPinResult" || !dialog.open) return;
+    if (event.detail.key !== dialog.dataset.statePinResult || !dialog.open) return;
     const result = event.detail.value;
     message.textContent = !result.pinSet ? dialog.dataset.noPin : result.wait ? dialog.dataset.wait : dialog.dataset.wrong;
     input.focus();

@@ -201,19 +201,29 @@ def open_page(browser, live_url, contexts):
     Extra keywords go to Playwright's new_context; `init_script` runs in every document the page loads.
     Service workers are blocked unless asked for (`service_workers="allow"`): "Keep this language offline"
     appears only once the worker is ready, which would add a control in the middle of a measurement.
-    Every page is closed after the test."""
-    pages = []
+    A page with service workers allowed gets a context of its own, made for the test and closed after it:
+    what a worker registers and caches (and the languages it keeps) would otherwise carry over from one
+    test to the next. Every page is closed after the test."""
+    pages, own_contexts = [], []
+
+    def new_context(width: int, height: int, init_script: str | None, options: dict):
+        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
+                                      **{"service_workers": "block", **options})
+        if init_script:
+            context.add_init_script(init_script)
+        return context
 
     def open_page(size: str | tuple[int, int], text_size: str | None = None, init_script: str | None = None,
                   **options):
         width, height = SIZES[size] if isinstance(size, str) else size
-        key = (width, height, init_script, tuple(sorted(options.items())))
-        if key not in contexts:
-            contexts[key] = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
-                                                **{"service_workers": "block", **options})
-            if init_script:
-                contexts[key].add_init_script(init_script)
-        context = contexts[key]
+        if options.get("service_workers") == "allow":
+            own_contexts.append(new_context(width, height, init_script, options))
+            context = own_contexts[-1]
+        else:
+            key = (width, height, init_script, tuple(sorted(options.items())))
+            if key not in contexts:
+                contexts[key] = new_context(width, height, init_script, options)
+            context = contexts[key]
         context.clear_cookies()
         if text_size:
             context.add_cookies([{"name": "text-size", "value": text_size, "url": live_url}])
@@ -223,3 +233,5 @@ def open_page(browser, live_url, contexts):
     yield open_page
     for page in pages:
         page.close()
+    for context in own_contexts:
+        context.close()
