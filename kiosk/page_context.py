@@ -4,15 +4,28 @@ the kiosk's home address, and what the offline head needs. Components take their
 
 from __future__ import annotations
 
-from flask import request, url_for
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import current_app, request, url_for
 
 from . import offline, security, views, window_state
+from .feedback import views as feedback_views
 from .state import kiosk_state
 
 # A static host may send no security headers, so exported pages carry the policy themselves (frame-ancestors
 # only works as a header).
 PAGE_SECURITY_POLICY = "; ".join(part for part in security.CONTENT_SECURITY_POLICY.split("; ")
                                  if not part.startswith("frame-ancestors"))
+
+
+def page_security_policy() -> str:
+    """The policy, letting the exported pages reach the feedback collector when they send answers to one (on the
+    live app they post to their own server, which sends them on)."""
+    url = current_app.config.get("FEEDBACK_URL")
+    if not url or not offline.static_export():
+        return PAGE_SECURITY_POLICY
+    collector = urlunsplit(urlsplit(url)[:2] + ("", "", ""))
+    return PAGE_SECURITY_POLICY.replace("connect-src 'self'", f"connect-src 'self' {collector}")
 
 
 def page_context() -> dict:
@@ -28,8 +41,9 @@ def page_context() -> dict:
         "home_url": url_for("pages.home", lang=state.default_language),
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),
-        "page_security_policy": PAGE_SECURITY_POLICY,
+        "page_security_policy": page_security_policy(),
         "window_state_keys": window_state.KEYS,
+        "feedback_options": feedback_views.options(),
     }
 
 

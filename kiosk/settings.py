@@ -87,6 +87,50 @@ def host_list(value) -> list[str] | None:
     return hosts or None
 
 
+def database_url(value) -> str:
+    """A SQLAlchemy database URL: sqlite:////path/to/feedback.sqlite3 or postgresql://user:pass@host/db."""
+    text = str(value).strip()
+    if not re.fullmatch(r"(sqlite|postgresql)(\+\w+)?://.*", text):
+        raise ValueError(f"expected sqlite:///FILE or postgresql://USER@HOST/DATABASE, got {text[:60]!r}")
+    return text
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{platformdirs.user_data_path(APP_NAME, appauthor=False) / 'feedback.sqlite3'}"
+
+
+def web_address(value) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"https?://[^\s/?#]+(/\S*)?", text):
+        raise ValueError(f"expected an http:// or https:// address, got {text[:60]!r}")
+    return text
+
+
+def origin_list(value) -> list[str] | None:
+    """Web origins allowed to send feedback here, e.g. [https://learning.partnership.example]."""
+    items = value if isinstance(value, list) else str(value).split(",")
+    origins = [str(item).strip().rstrip("/") for item in items if str(item).strip()]
+    for origin in origins:
+        if not re.fullmatch(r"https?://[^\s/?#]+", origin):
+            raise ValueError(f"expected origins such as 'https://learning.example', got {origin!r}")
+    return origins or None
+
+
+def whole_number(minimum: int) -> Callable[[object], int]:
+    def parse(value) -> int:
+        if isinstance(value, bool) or not re.fullmatch(r"\s*\d+\s*", str(value)) or int(value) < minimum:
+            raise ValueError(f"expected a whole number of at least {minimum}, got {value!r}")
+        return int(value)
+    return parse
+
+
+def short_name(value) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"[\w .-]{1,60}", text):
+        raise ValueError(f"expected a short name (letters, digits, spaces, . - _), got {text[:60]!r}")
+    return text
+
+
 def folder(value) -> str:
     return str(Path(str(value)).expanduser())
 
@@ -111,6 +155,14 @@ SPECS = [
     Spec("pseudo_locale", False, yes_or_no),  # offer the pseudo-locale /en-XA/ for layout review
     Spec("offline_all_languages", False, yes_or_no),  # a device keeps every language offline, not only its own
     Spec("trusted_hosts", None, host_list),  # hosted use: the Host names to answer (None: any well-formed one)
+    # feedback ("Was this useful?"): where answers are kept, where a device sends them, who may send them here
+    Spec("database_url", default_database_url(), database_url),
+    Spec("feedback_url", None, web_address),  # a collector: kiosks and the static export send answers there
+    Spec("feedback_origins", None, origin_list),  # other sites whose pages may post answers here (CORS)
+    Spec("feedback_comments", True, yes_or_no),  # the comment box (off on touch-only kiosks without typing)
+    Spec("feedback_posts_per_minute", 20, whole_number(1)),  # form posts per client per minute
+    Spec("feedback_batches_per_minute", 120, whole_number(1)),  # collector posts per client per minute
+    Spec("kiosk_name", None, short_name),  # this kiosk's name in the feedback (else "kiosk", or "web")
 ]
 BY_NAME = {spec.name: spec for spec in SPECS}
 DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 
+from . import feedback
 from .content import KEY_MESSAGE, POSTER_THEME
 from .state import kiosk_state
 
@@ -56,11 +57,12 @@ def root():
 @bp.route("/healthz")
 def healthz():
     """For the launcher's supervisor: whether the app answers, and the app's own addresses for the kiosk window
-    (the home page in the default language actually offered, and the reset that also puts the text size back)."""
+    (the home page in the default language actually offered, and the reset that also puts the text size back).
+    Feedback says whether its database works; the cards work either way, so the status stays "ok"."""
     home = url_for("pages.home", lang=kiosk_state().default_language)
     return jsonify(status="ok", cards=len(library().cards), languages=list(kiosk_state().languages),
                    home=home, reset=url_for("pages.text_size", lang=kiosk_state().default_language,
-                                            size=1, next=home))
+                                            size=1, next=home), feedback=feedback.health())
 
 
 @bp.route("/<lang>/")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import tempfile
 from collections import deque
 from pathlib import Path
 
@@ -13,7 +15,11 @@ from hypothesis import settings
 
 from kiosk import create_app
 
-from tests.helpers import CONTENT_DIR, TRANSLATIONS_DIR, Served, write_catalogue
+from tests.helpers import CONTENT_DIR, NOBODY, PG_CTL, TRANSLATIONS_DIR, Served, free_port, write_catalogue
+
+# Answers given by the tests go to a scratch database (one per test process), never the user's own.
+os.environ.setdefault("KIOSK_DATABASE_URL",
+                      f"sqlite:///{tempfile.mkdtemp(prefix='kiosk-feedback-')}/feedback.sqlite3")
 
 
 @pytest.fixture(scope="session")
@@ -86,3 +92,27 @@ def served():
 settings.register_profile("suite", max_examples=40, deadline=None)
 settings.register_profile("long", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
+
+@pytest.fixture(scope="session")
+def postgresql_url():
+    """A real PostgreSQL (Debian's, from /usr/lib/postgresql; scripts/test installs it), started for the session
+    in a scratch folder on a free port and stopped after it. PostgreSQL refuses to run as root, so as root it
+    runs as the unprivileged user ``nobody``."""
+    pg_bin = Path(PG_CTL).parent
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-postgres-"))
+    as_user = []
+    if os.geteuid() == 0:
+        os.chmod(folder, 0o755)
+        os.chown(folder, *NOBODY)
+        as_user = ["runuser", "-u", "nobody", "--"]
+    data, port = folder / "data", free_port()
+    run = lambda *command: subprocess.run([*as_user, *command], check=True, capture_output=True, text=True)  # noqa: E731
+    run(str(pg_bin / "initdb"), "-D", str(data), "-U", "kiosk", "--auth=trust", "--no-locale", "-E", "UTF8")
+    run(str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60", "start",
+        "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off")
+    try:
+        yield f"postgresql+psycopg://kiosk@127.0.0.1:{port}/postgres"
+    finally:
+        run(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import http.client
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -16,6 +18,10 @@ from kiosk.settings import PROJECT_DIR
 from kiosk.shell.supervisor import free_port
 
 CONTENT_DIR = PROJECT_DIR / "content"
+# Debian's PostgreSQL server (the package `postgresql`, which scripts/test installs), newest version first.
+PG_CTL = shutil.which("pg_ctl") or max(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), default="pg_ctl",
+                                        key=lambda path: int(Path(path).parts[-3]))
+NOBODY = tuple(pwd.getpwnam("nobody")[2:4])  # uid and gid PostgreSQL runs as when the tests run as root
 TRANSLATIONS_DIR = PROJECT_DIR / "translations"
 
 # The report-a-concern numbers, as the partnership publishes them (source: the seed page).

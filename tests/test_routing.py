@@ -12,7 +12,8 @@ def test_root_redirects_to_the_default_language(client):
 def test_healthz(app, client):
     assert client.get("/healthz").get_json() == {"status": "ok", "cards": 19,
                                                  "languages": list(kiosk_state(app).languages),
-                                                 "home": "/en/", "reset": "/en/text-size/?size=1&next=/en/"}
+                                                 "home": "/en/", "reset": "/en/text-size/?size=1&next=/en/",
+                                                 "feedback": {"database": "ok"}}
 
 
 @pytest.mark.parametrize("path", [

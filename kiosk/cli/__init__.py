@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, export, i18n, pin, settings
+from . import check, export, feedback, i18n, pin, settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_commands(commands)
     settings.add_commands(commands)
     pin.add_commands(commands)
+    feedback.add_commands(commands)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..feedback.store import where
 from ..settings import resolve
 
 
@@ -21,6 +22,8 @@ def show(args) -> int:
     for name, entry in resolved.values.items():
         shown = {"pin_hash": "(set)" if entry.value else "(not set)",
                  "languages": entry.value or "(every language with a catalogue)"}.get(name, entry.value)
+        if name == "database_url":  # where the feedback is kept, without its password
+            shown = where(str(entry.value))
         print(f"{name:<{width}}  {shown!s:<40}  {entry.origin}")
     for problem in resolved.problems:
         print(problem, file=sys.stderr)

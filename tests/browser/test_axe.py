@@ -75,3 +75,29 @@ def test_axe_finds_no_violations_once_keep_this_language_offline_is_offered(open
     show_keep_this_language_offline(page)
     reports = reports_at_each_size(page, page.url)
     assert not reports, "\n\n".join(reports)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "bn", "bg"])  # left to right, right to left, Bengali, Cyrillic
+def test_axe_finds_no_violations_on_the_feedback_question_and_its_pages(axe_page, lang):
+    """The question with its reasons opened (by feedback.js), and the pages the form leads to without JavaScript:
+    thanks, what was wrong (shown here with its too-long message), and a refused answer."""
+    card = page_paths(lang)["card child-neglect"]
+    axe_page.goto(card)
+    axe_page.locator(".feedback-answers button[value=no]").click()
+    reports = reports_at_each_size(axe_page, f"{card} (reasons open)")
+    for path, post in ((f"{card}feedback/thanks/", None),
+                       (card, {"answer": "no", "reasons": "translation", "comment": "x" * 1001}),
+                       (card, {"answer": "maybe"})):
+        resize(axe_page, AXE_SIZES[0])
+        if post:  # the 413 and 400 pages, as a form post would show them
+            axe_page.goto(card)
+            axe_page.evaluate("""post => { const form = document.querySelector('.feedback-form');
+                form.replaceChildren(...Object.entries(post).map(([name, value]) =>
+                    Object.assign(document.createElement('textarea'), { name, value })));
+                HTMLFormElement.prototype.submit.call(form); }""", post)
+            axe_page.wait_for_url("**/feedback/")
+            axe_page.wait_for_load_state()
+        else:
+            axe_page.goto(path)
+        reports += reports_at_each_size(axe_page, f"{path} {post or ''}")
+    assert not reports, "\n\n".join(reports)
