@@ -54,6 +54,15 @@ def test_root_falls_back_to_the_configured_default(translations_dir):
     assert app.test_client().get("/", headers={"Accept-Language": "de"}).location.endswith("/tr/")
 
 
+def test_a_kiosk_offering_only_arabic_starts_in_arabic_and_its_error_pages_work(translations_dir):
+    """The default language (English) is not among those offered: the first offered one stands in."""
+    app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(translations_dir), "LANGUAGES": ["ar"]})
+    client = app.test_client()
+    assert client.get("/", headers={"Accept-Language": "de"}).location.endswith("/ar/")
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404 and '<html lang="ar" dir="rtl"' in page.get_data(as_text=True)
+
+
 def test_picker_names_languages_in_themselves_and_keeps_the_card(app_with):
     page = app_with.test_client().get("/tr/themes/child-neglect/").get_data(as_text=True)
     picker = re.search(r'<nav class="language-picker".*?</nav>', page, re.S).group(0)

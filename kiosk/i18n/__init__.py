@@ -239,8 +239,10 @@ def init_app(app) -> None:
     state.languages = offered_languages(ready, app.config.get("LANGUAGES"), log)
     state.default_language = app.config["DEFAULT_LANGUAGE"]
     if state.default_language not in state.languages:
-        log.warning("default language %r is not offered; using English", state.default_language)
-        state.default_language = SOURCE_LANGUAGE
+        # English if it is offered; a kiosk set to offer only, say, Arabic starts in Arabic
+        fallback = SOURCE_LANGUAGE if SOURCE_LANGUAGE in state.languages else next(iter(state.languages))
+        log.warning("default language %r is not offered; using %s", state.default_language, fallback)
+        state.default_language = fallback
     flask_babel.Babel(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
         gettext=marked, newstyle=True, pgettext=lambda context, msgid, **v: marked(msgid, context, **v),
