@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import platformdirs
 import yaml
@@ -87,6 +88,16 @@ def host_list(value) -> list[str] | None:
     return hosts or None
 
 
+def public_url(value) -> str:
+    """Where the static export is published, e.g. https://example.org/safeguarding/ (posters' QR codes lead there)."""
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(ch.isspace() for ch in text):
+        raise ValueError(f"expected a web address such as 'https://example.org/safeguarding/', got {value!r}")
+    return text if text.endswith("/") else text + "/"
+
+
 def folder(value) -> str:
     return str(Path(str(value)).expanduser())
 
@@ -111,6 +122,7 @@ SPECS = [
     Spec("pseudo_locale", False, yes_or_no),  # offer the pseudo-locale /en-XA/ for layout review
     Spec("offline_all_languages", False, yes_or_no),  # a device keeps every language offline, not only its own
     Spec("trusted_hosts", None, host_list),  # hosted use: the Host names to answer (None: any well-formed one)
+    Spec("public_url", None, public_url),  # where the static export is published; posters' QR codes lead there
 ]
 BY_NAME = {spec.name: spec for spec in SPECS}
 DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}
