@@ -77,11 +77,20 @@ def _start_worker(config: dict) -> None:
     _worker_app = create_app(config)
 
 
-def _typeset(job: tuple[str, str]) -> Poster | DoesNotFit:
+def _typeset(job: tuple[str, str], app=None) -> Poster | DoesNotFit:
     try:
-        return make_poster(_worker_app, *job)
+        return make_poster(app or _worker_app, *job)
     except DoesNotFit as err:
         return err
+
+
+def typeset_all(app, settings: dict, jobs: list[tuple[str, str]], workers: int):
+    """Each job's Poster (or DoesNotFit), in order: in worker processes, each with its own app, or here."""
+    if workers == 1:
+        yield from (_typeset(job, app) for job in jobs)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.map(_typeset, jobs)
 
 
 def make_posters(outdir, languages: list[str] | None = None, config: dict | None = None, progress=None,
@@ -107,18 +116,17 @@ def make_posters(outdir, languages: list[str] | None = None, config: dict | None
     staging.mkdir()
     try:
         too_long, smallest, pages, total_bytes = [], {}, 0, 0
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,)) as pool:
-            for done, result in enumerate(pool.map(_typeset, jobs), 1):
-                if isinstance(result, DoesNotFit):
-                    too_long.append(str(result))
-                    continue
-                path = staging / result.lang / f"{result.slug}.pdf"
-                path.parent.mkdir(exist_ok=True)
-                path.write_bytes(result.pdf)
-                pages, total_bytes = pages + 1, total_bytes + len(result.pdf)
-                smallest[result.lang] = min(smallest.get(result.lang, result.size_pt), result.size_pt)
-                if progress:
-                    progress(done, len(jobs), f"{result.lang}/{result.slug}.pdf")
+        for done, result in enumerate(typeset_all(app, settings, jobs, workers), 1):
+            if isinstance(result, DoesNotFit):
+                too_long.append(str(result))
+                continue
+            path = staging / result.lang / f"{result.slug}.pdf"
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(result.pdf)
+            pages, total_bytes = pages + 1, total_bytes + len(result.pdf)
+            smallest[result.lang] = min(smallest.get(result.lang, result.size_pt), result.size_pt)
+            if progress:
+                progress(done, len(jobs), f"{result.lang}/{result.slug}.pdf")
         if too_long:
             raise PostersStopped([*too_long, f"{len(too_long)} poster(s) would not fit one page; "
                                   f"{outdir} is unchanged"])

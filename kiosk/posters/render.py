@@ -29,8 +29,11 @@ class DoesNotFit(Exception):
 
     def __init__(self, slug: str, lang: str, pages: int):
         self.slug, self.lang, self.pages = slug, lang, pages
-        super().__init__(f"{lang}/{slug}: needs {pages} pages even with its text at {SIZES_PT[-1]:g} pt, the "
-                         f"smallest allowed; nothing was cut: shorten the card or its {lang} translation")
+        super().__init__(slug, lang, pages)  # as given, so it pickles on its way back from a worker process
+
+    def __str__(self) -> str:
+        return (f"{self.lang}/{self.slug}: needs {self.pages} pages even with its text at {SIZES_PT[-1]:g} pt, "
+                f"the smallest allowed; nothing was cut: shorten the card or its {self.lang} translation")
 
 
 @dataclasses.dataclass(frozen=True)
