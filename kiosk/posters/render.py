@@ -103,25 +103,27 @@ def heights(document) -> tuple[float, float, float]:
 
 
 def typeset(html: str, slug: str, lang: str) -> tuple[bytes, float]:
-    """The PDF at the largest type in SIZES_PT that fits one page, and that size. Each layout measures the card,
-    which predicts the size that fills the page; usually two layouts find it."""
+    """The PDF at a type size in SIZES_PT that fits one page, and that size. Each layout measures the card, which
+    predicts the largest size that fits; a size that fits is kept once the prediction from it asks for no larger
+    one (at most a step below the largest, and usually two layouts instead of four)."""
     from weasyprint import HTML
 
     fonts, fetcher, css, sizes = typesetter()
     page = HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher)
-    # indexes into SIZES_PT (largest first): every size from ``fits`` on fits one page, none up to ``fails`` does
+    # indexes into SIZES_PT (largest first): ``fits`` fits one page, ``fails`` and every larger size do not
     fails, fits, best, pages_at_smallest = -1, len(SIZES_PT), None, 0
     index = SIZES_PT.index(12.0)
-    while fails + 1 < fits:
+    while fails < index < fits:
         document = page.render(stylesheets=[css, sizes[SIZES_PT[index]]], font_config=fonts)
-        if len(document.pages) == 1:
-            fits, best = index, document
-        else:
-            fails, pages_at_smallest = index, len(document.pages)
         card, foot, room = heights(document)
         wanted = SIZES_PT[index] * (max(room - foot, 1.0) / card) ** (1 / GROWTH)
         predicted = next((i for i, size in enumerate(SIZES_PT) if size <= wanted), len(SIZES_PT) - 1)
-        index = min(max(predicted, fails + 1), fits - 1)
+        if len(document.pages) == 1:
+            fits, best = index, document
+            index = predicted if predicted < index else fits  # a larger size, or done
+        else:
+            fails, pages_at_smallest = index, len(document.pages)
+            index = min(max(predicted, fails + 1), fits - 1)
     if best is None:
         raise DoesNotFit(slug, lang, pages_at_smallest)
     return best.write_pdf(), SIZES_PT[fits]
