@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from flask import Flask, g, render_template
 
 from ..settings import PROJECT_DIR
+from ..state import kiosk_state
 from .qr import card_url, qr_svg
 
 FONTS_DIR = PROJECT_DIR / "static" / "fonts"  # the original files, whatever the app serves under other names
@@ -80,14 +81,13 @@ def poster_html(app: Flask, lang: str, slug: str) -> tuple[str, str | None]:
     url = card_url(public_url, lang, slug) if public_url else None
     with app.test_request_context(f"/{lang}/themes/{slug}/"):
         g.lang = lang
-        from ..state import kiosk_state
-
         card = kiosk_state(app).library.cards[slug]
         html = render_template("posters/poster.html", card=card, card_url=url, qr_svg=qr_svg(url) if url else None)
     return html, url
 
 
 GROWTH = 1.6  # the card's height grows about as its type size to this power (longer lines wrap too); measured
+GAP = 5 / 25.4 * 96  # CSS px (5 mm) kept between the card and the foot, which poster.css pins to the page's foot
 
 
 def heights(document) -> tuple[float, float, float]:
@@ -116,13 +116,13 @@ def typeset(html: str, slug: str, lang: str) -> tuple[bytes, float]:
     while fails < index < fits:
         document = page.render(stylesheets=[css, sizes[SIZES_PT[index]]], font_config=fonts)
         card, foot, room = heights(document)
-        wanted = SIZES_PT[index] * (max(room - foot, 1.0) / card) ** (1 / GROWTH)
+        wanted = SIZES_PT[index] * (max(room - foot - GAP, 1.0) / card) ** (1 / GROWTH)
         predicted = next((i for i, size in enumerate(SIZES_PT) if size <= wanted), len(SIZES_PT) - 1)
-        if len(document.pages) == 1:
+        if len(document.pages) == 1 and card + GAP + foot <= room:  # the foot is drawn over whatever reaches it
             fits, best = index, document
             index = predicted if predicted < index else fits  # a larger size, or done
         else:
-            fails, pages_at_smallest = index, len(document.pages)
+            fails, pages_at_smallest = index, max(len(document.pages), 2)
             index = min(max(predicted, fails + 1), fits - 1)
     if best is None:
         raise DoesNotFit(slug, lang, pages_at_smallest)
