@@ -128,7 +128,7 @@ def test_the_qr_code_leads_to_the_card_at_the_public_address(posters, lang):
         assert [code.text for code in zxingcpp.read_barcodes(image)] == [f"{PUBLIC_URL}{lang}/themes/{slug}/"]
 
 
-def test_without_public_url_there_is_no_qr_code_and_the_summary_says_so(tmp_path, content_copy, capsys,
+def test_without_public_url_there_is_no_qr_code_and_a_second_run_replaces_the_first(tmp_path, content_copy, capsys,
                                                                          monkeypatch):
     monkeypatch.setenv("KIOSK_CONTENT_DIR", str(few_cards(content_copy, keep=CARDS[1:])))
     monkeypatch.delenv("KIOSK_PUBLIC_URL", raising=False)
@@ -140,6 +140,10 @@ def test_without_public_url_there_is_no_qr_code_and_the_summary_says_so(tmp_path
     assert out[1:] == ["  languages: en", "  no QR codes: the public_url setting is not set (kiosk settings)"]
     image = pypdfium2.PdfDocument(tmp_path / "out" / "en" / f"{CARDS[1]}.pdf")[0].render(scale=3).to_pil()
     assert zxingcpp.read_barcodes(image) == []
+    (tmp_path / "out" / "en" / "old-card.pdf").write_bytes(b"%PDF- from an earlier run")
+    assert run_cli(capsys, "posters", str(tmp_path / "out"), "--lang", "en")[0] == 0
+    assert sorted(p.name for p in (tmp_path / "out" / "en").iterdir()) == [".kiosk-posters", f"{CARDS[1]}.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]  # no staging folder left beside it
 
 
 def test_a_card_too_long_for_one_page_is_named_and_nothing_is_written(tmp_path, content_copy, capsys, monkeypatch):

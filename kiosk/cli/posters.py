@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from .export import progress_printer
+from ..posters import PostersStopped, make_posters, missing_requirements
 from ..posters.render import SIZES_PT
+from .export import progress_printer
 
 
 def run(args) -> int:
-    try:
-        from ..posters import PostersStopped, make_posters
-    except ImportError as err:  # WeasyPrint or segno missing, or the system's Pango
-        print(f"kiosk posters needs the posters extra: pip install -e '.[posters]' ({err}); on Debian also "
-              "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0", file=sys.stderr)
+    missing = missing_requirements()
+    if missing:
+        print(f"kiosk posters needs the posters extra and Pango: pip install -e '.[posters]', and on Debian "
+              f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 ({missing})", file=sys.stderr)
         return 1
     progress, finish = progress_printer()
     try:

@@ -49,6 +49,16 @@ class Summary:
     workers: int
 
 
+def missing_requirements() -> str | None:
+    """Why posters cannot be typeset on this machine (WeasyPrint, segno or the system's Pango missing), or None."""
+    try:
+        import segno  # noqa: F401
+        import weasyprint  # noqa: F401  (raises OSError when Pango cannot be loaded)
+    except (ImportError, OSError) as err:
+        return f"{err.__class__.__name__}: {err}"
+    return None
+
+
 def wanted_languages(app, asked: list[str] | None) -> list[str]:
     offered = list(kiosk_state(app).languages)
     unknown = [code for code in asked or [] if code not in offered]
