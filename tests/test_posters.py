@@ -184,3 +184,16 @@ def test_posters_refuse_a_language_folder_holding_other_files_and_name_an_unknow
     assert [p.name for p in (tmp_path / "out" / "en").iterdir()] == ["notes.txt"]
     status, _, err = run_cli(capsys, "posters", str(tmp_path / "out"), "--lang", "xx")
     assert status == 1 and err[0].startswith("language 'xx' is not offered (offered: en, ")
+
+
+def test_the_typesetter_reads_only_the_bundled_fonts_never_the_network(tmp_path):
+    from kiosk.posters.render import FONTS_DIR, local_fonts
+
+    fetcher = local_fonts()
+    font = next(FONTS_DIR.glob("*.woff2"))
+    assert fetcher.fetch(font.as_uri()).read() == font.read_bytes()
+    (tmp_path / "elsewhere.woff2").write_bytes(b"wOF2")
+    for url in ("https://fonts.example.org/noto.woff2", (tmp_path / "elsewhere.woff2").as_uri(),
+                (FONTS_DIR / ".." / "css" / "kiosk.css").as_uri()):
+        with pytest.raises(ValueError, match="posters read only the bundled fonts"):
+            fetcher.fetch(url)
