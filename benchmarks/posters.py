@@ -2,7 +2,8 @@
 of them in under 60 s on the 2-core development machine. Times are medians of the whole command as a user runs
 it (interpreter start and worker processes included), with the load average before and after each run, since
 the machine is shared, and the CPU time the command used (its processes' user + system time): on a busy machine
-CPU seconds / cores is what the run would take with the cores to itself. Also the type sizes the cards needed. Exits 1 if the median is over the limit.
+CPU seconds / cores is what the run would take with the cores to itself. Also the type sizes the cards needed.
+Exits 1 if the median is over the limit.
 
     python benchmarks/posters.py          # N = 3
     python benchmarks/posters.py -n 5
@@ -43,8 +44,8 @@ def main(argv=None) -> int:
             cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
             loads.append((before, os.getloadavg()[0]))
             summary = done.stdout
-            print(f"  run {run + 1}: {seconds[-1]:6.1f} s, CPU {cpu[-1]:6.1f} s   load average (1 min) {before:.2f} before, "
-                  f"{loads[-1][1]:.2f} after", flush=True)
+            print(f"  run {run + 1}: {seconds[-1]:6.1f} s, CPU {cpu[-1]:6.1f} s   load average (1 min) "
+                  f"{before:.2f} before, {loads[-1][1]:.2f} after", flush=True)
     median = statistics.median(seconds)
     posters = re.search(r"Wrote (\d+) posters", summary).group(1)
     print(f"kiosk posters: {posters} posters, {args.n} runs, {os.cpu_count()} cores")

@@ -72,8 +72,9 @@ def refuse_to_replace(outdir: Path, languages: list[str]) -> None:
     """Each OUTDIR/<lang> is replaced whole, so it must be new, empty, or earlier posters: never someone's files."""
     if outdir.exists() and not outdir.is_dir():
         raise PostersStopped([f"{outdir} is a file; give a folder to write the posters to"])
-    busy = [outdir / code for code in languages if (outdir / code).exists()
-            and not ((outdir / code) / MARKER).exists() and (not (outdir / code).is_dir() or any((outdir / code).iterdir()))]
+    folders = [outdir / code for code in languages]
+    busy = [folder for folder in folders if folder.exists() and not (folder / MARKER).exists()
+            and (not folder.is_dir() or any(folder.iterdir()))]
     if busy:
         raise PostersStopped([f"{path} holds files that are not earlier posters; move them or give another folder"
                               for path in busy])

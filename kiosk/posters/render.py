@@ -22,7 +22,8 @@ from .qr import card_url, qr_svg
 
 FONTS_DIR = PROJECT_DIR / "static" / "fonts"  # the original files, whatever the app serves under other names
 STYLESHEET = Path(__file__).with_name("poster.css")
-SIZES_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0)  # the card's body text, largest first; 9 pt is the smallest allowed
+# the card's body text, largest first; 9 pt is the smallest allowed
+SIZES_PT = (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0, 9.0)
 
 
 class DoesNotFit(Exception):
