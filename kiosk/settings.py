@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import platformdirs
 import yaml
@@ -131,6 +132,16 @@ def short_name(value) -> str:
     return text
 
 
+def public_url(value) -> str:
+    """Where the static export is published, e.g. https://example.org/safeguarding/ (posters' QR codes lead there)."""
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(ch.isspace() for ch in text):
+        raise ValueError(f"expected a web address such as 'https://example.org/safeguarding/', got {value!r}")
+    return text if text.endswith("/") else text + "/"
+
+
 def folder(value) -> str:
     return str(Path(str(value)).expanduser())
 
@@ -163,6 +174,7 @@ SPECS = [
     Spec("feedback_posts_per_minute", 20, whole_number(1)),  # form posts per client per minute
     Spec("feedback_batches_per_minute", 120, whole_number(1)),  # collector posts per client per minute
     Spec("kiosk_name", None, short_name),  # this kiosk's name in the feedback (else "kiosk", or "web")
+    Spec("public_url", None, public_url),  # where the static export is published; posters' QR codes lead there
 ]
 BY_NAME = {spec.name: spec for spec in SPECS}
 DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}

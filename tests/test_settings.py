@@ -68,4 +68,15 @@ def test_kiosk_settings_prints_each_value_and_its_origin(tmp_path):
     assert lines["idle_seconds"].split()[1] == "90" and lines["idle_seconds"].endswith(f"settings file {path}")
     assert lines["fullscreen"].split()[1] == "False" and lines["fullscreen"].endswith("environment KIOSK_FULLSCREEN")
     assert lines["pin_hash"].split()[1:3] == ["(not", "set)"]
+    assert "(not set: posters carry no QR code)" in lines["public_url"]
     assert result.stderr.strip() == f"{path}: idle_warning_seconds: expected a whole number of seconds, got 'x'; using 30 (default)"
+
+
+def test_public_url_is_a_web_address_ending_in_a_slash(tmp_path):
+    path = tmp_path / "settings.yaml"
+    path.write_text("public_url: https://example.org/safeguarding\n")
+    resolved = settings.resolve({"KIOSK_SETTINGS": str(path), "KIOSK_PUBLIC_URL": "example.org/cards/"})
+    assert resolved.values["public_url"] == settings.Value("https://example.org/safeguarding/", f"settings file {path}")
+    assert resolved.problems == ["KIOSK_PUBLIC_URL: public_url: expected a web address such as "
+                                 "'https://example.org/safeguarding/', got 'example.org/cards/'; using "
+                                 "'https://example.org/safeguarding/' (settings file " + str(path) + ")"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, export, feedback, i18n, pin, settings
+from . import check, export, feedback, i18n, pin, posters, settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_commands(commands)
     i18n.add_commands(commands)
     export.add_commands(commands)
+    posters.add_commands(commands)
     settings.add_commands(commands)
     pin.add_commands(commands)
     feedback.add_commands(commands)

@@ -23,8 +23,10 @@ def print_summary(summary: Summary) -> None:
         print(f"  OVER BUDGET: {line}")
 
 
-def run(args) -> int:
-    tty = sys.stderr.isatty()  # on a terminal, progress is one line that rewrites itself
+def progress_printer():
+    """``progress(done, total, path)`` printing one line per file (on a terminal, one line that rewrites
+    itself), and ``finish()`` to end that line; `kiosk posters` uses it too."""
+    tty = sys.stderr.isatty()
     shown = []
 
     def progress(done: int, total: int, path: str) -> None:
@@ -32,6 +34,16 @@ def run(args) -> int:
         print(f"\r\033[K{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
         shown.append(done)
 
+    def finish() -> None:
+        if tty and shown:
+            print(file=sys.stderr)
+            shown.clear()
+
+    return progress, finish
+
+
+def run(args) -> int:
+    progress, finish = progress_printer()
     config = {"OFFLINE_ALL_LANGUAGES": "yes"} if args.all_languages else None
     try:
         summary = export_site(args.outdir, args.base_url, config, progress)
@@ -39,8 +51,7 @@ def run(args) -> int:
         print(*stopped.lines, sep="\n", file=sys.stderr)
         return 1
     finally:
-        if tty and shown:
-            print(file=sys.stderr)
+        finish()
     print_summary(summary)
     return 0
 

@@ -21,7 +21,8 @@ def show(args) -> int:
     width = max(len(name) for name in resolved.values)
     for name, entry in resolved.values.items():
         shown = {"pin_hash": "(set)" if entry.value else "(not set)",
-                 "languages": entry.value or "(every language with a catalogue)"}.get(name, entry.value)
+                 "languages": entry.value or "(every language with a catalogue)",
+                 "public_url": entry.value or "(not set: posters carry no QR code)"}.get(name, entry.value)
         if name == "database_url":  # where the feedback is kept, without its password
             shown = where(str(entry.value))
         print(f"{name:<{width}}  {shown!s:<40}  {entry.origin}")

@@ -107,6 +107,7 @@ class Contact(Strict):
 class Contacts(Strict):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     timezone: Text
+    partnership: Text | None = None  # whose numbers these are, by its own name (posters print it, untranslated)
     contacts: Annotated[list[Contact], Field(min_length=1)]
 
     @model_validator(mode="after")
