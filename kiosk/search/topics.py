@@ -18,5 +18,4 @@ def topic_words() -> list[str]:
         pgettext("search topic", "disabled"),
         pgettext("search topic", "listening"),
         pgettext("search topic", "information sharing"),
-        pgettext("search topic", "school"),
     ]
