@@ -27,6 +27,24 @@ def panel_of(page: str) -> str:
     return re.search(r'<aside class="report-panel".*?</aside>', page, re.S).group(0)
 
 
+SEARCH_CASES = PROJECT_DIR / "tests" / "search_cases.json"  # the normalisation cases both search sides must pass
+SEARCH_LANGUAGES = ("en", "tr", "ar", "bn")  # Latin, Turkish i, right to left, and a script with vowel signs
+
+
+def catalogue_text(lang: str, context: str) -> str:
+    """A string as the language's own catalogue has it (English from the content for English): where search
+    tests take their queries from, e.g. ``catalogue_text("tr", "child-neglect|title")``."""
+    from babel.messages.pofile import read_po
+
+    from kiosk.content import load
+
+    if lang == "en":
+        slug, _, field = context.partition("|")
+        return str(getattr(load(CONTENT_DIR).cards[slug], field))
+    with open(TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return next(message.string for message in read_po(handle) if message.context == context)
+
+
 def write_catalogue(translations_dir: Path, lang: str, translate=None, status: str = "draft") -> Path:
     """A complete, real gettext catalogue for ``lang`` made from messages.pot (by default in the pseudo-locale's
     style, so any string shown untranslated stands out)."""
