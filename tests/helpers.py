@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.client
 import os
 import re
@@ -34,15 +35,21 @@ SEARCH_LANGUAGES = ("en", "tr", "ar", "bn")  # Latin, Turkish i, right to left, 
 def catalogue_text(lang: str, context: str) -> str:
     """A string as the language's own catalogue has it (English from the content for English): where search
     tests take their queries from, e.g. ``catalogue_text("tr", "child-neglect|title")``."""
-    from babel.messages.pofile import read_po
-
     from kiosk.content import load
 
     if lang == "en":
         slug, _, field = context.partition("|")
         return str(getattr(load(CONTENT_DIR).cards[slug], field))
+    return _catalogue(lang)[context]
+
+
+@functools.cache
+def _catalogue(lang: str) -> dict[str, str]:
+    """{context: translation} of a shipped catalogue (read once per test process)."""
+    from babel.messages.pofile import read_po
+
     with open(TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
-        return next(message.string for message in read_po(handle) if message.context == context)
+        return {message.context: message.string for message in read_po(handle) if message.context}
 
 
 def write_catalogue(translations_dir: Path, lang: str, translate=None, status: str = "draft") -> Path:

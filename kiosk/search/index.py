@@ -71,7 +71,7 @@ class SearchIndex:
             lengths = {}
             for name in FIELDS:
                 text = document.text(name)
-                lengths[name] = len(words(text))
+                lengths[name] = len(set(words(text)))  # MiniSearch's field length: distinct words as written
                 # a running mean, computed as MiniSearch does, so the scores agree to the last bit
                 self._average[name] = (self._average[name] * number + lengths[name]) / (number + 1)
                 for term in terms(text, lang):
