@@ -60,6 +60,16 @@ def within_distance(a: str, b: str, limit: int) -> int | None:
     return previous[-1] if previous[-1] <= limit else None
 
 
+def deletions(term: str, distance: int) -> set[str]:
+    """``term`` and every string made from it by leaving out up to ``distance`` letters: two terms within that
+    edit distance share at least one of these."""
+    found, layer = {term}, {term}
+    for _ in range(distance):
+        layer = {word[:i] + word[i + 1:] for word in layer for i in range(len(word))}
+        found |= layer
+    return found
+
+
 class SearchIndex:
     def __init__(self, lang: str, documents: list[Document]):
         self.lang = lang
@@ -79,6 +89,12 @@ class SearchIndex:
                     counts[number] = counts.get(number, 0) + 1
             self._lengths.append(lengths)
         self._sorted_terms = sorted(self._postings)
+        # every term with up to max_distance letters left out, for fuzzy matching without a scan of every term
+        self._fuzzy_distance = rules()["fuzzy"]["max_distance"]
+        self._deletions: dict[str, set[str]] = {}
+        for term in self._sorted_terms:
+            for variant in deletions(term, self._fuzzy_distance):
+                self._deletions.setdefault(variant, set()).add(term)
 
     def query_terms(self, query: str) -> list[str]:
         return terms(query, self.lang)
@@ -116,10 +132,9 @@ class SearchIndex:
                     weight = weights["prefix"] * len(derived) / (len(derived) + 0.3 * distance)
                     self._score(term, derived, weight, results)
         if re.search(fuzzy["pattern"], term) and len(term) >= fuzzy["min_length"]:
-            for derived in self._sorted_terms:
-                if derived in prefixed:
-                    continue
-                distance = within_distance(term, derived, fuzzy["max_distance"])
+            candidates = set().union(*(self._deletions.get(v, ()) for v in deletions(term, self._fuzzy_distance)))
+            for derived in sorted(candidates - prefixed):
+                distance = within_distance(term, derived, self._fuzzy_distance)
                 if distance:
                     self._score(term, derived, weights["fuzzy"] * len(derived) / (len(derived) + distance), results)
         return results

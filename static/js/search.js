@@ -34,13 +34,20 @@
 
   function create(index) {
     const { rules, lang } = index;
+    // Each word is normalised once: the cards use a few thousand words, and marking results asks again and again.
+    const known = new Map();
+    const normaliseWord = (word) => {
+      let term = known.get(word);
+      if (term === undefined) known.set(word, (term = normalise(word, rules, lang)));
+      return term;
+    };
     const fuzzyPattern = new RegExp(rules.fuzzy.pattern);
     const mini = new MiniSearch({
       idField: "slug",
       fields: FIELDS,
       extractField: (doc, field) => (Array.isArray(doc[field]) ? doc[field].join("\n") : doc[field]),
       tokenize: words,
-      processTerm: (term) => normalise(term, rules, lang) || null,
+      processTerm: (term) => normaliseWord(term) || null,
       searchOptions: {
         boost: rules.boost,
         weights: rules.weights,
@@ -53,6 +60,7 @@
     const bySlug = new Map(index.documents.map((doc) => [doc.slug, doc]));
     return {
       index,
+      normaliseWord,
       // [{slug, url, score, matched: Set of the card's words that matched}], best first
       search: (query) => mini.search(query).map((result) => ({
         ...bySlug.get(result.id), score: result.score, matched: new Set(result.terms),
@@ -60,11 +68,11 @@
     };
   }
 
-  function markedParts(text, matched, rules, lang) {
+  function markedParts(text, matched, normaliseWord) {
     const parts = [];
     let position = 0;
     for (const found of text.matchAll(WORD)) {
-      if (!matched.has(normalise(found[0], rules, lang))) continue;
+      if (!matched.has(normaliseWord(found[0]))) continue;
       if (found.index > position) parts.push([text.slice(position, found.index), false]);
       parts.push([found[0], true]);
       position = found.index + found[0].length;
@@ -73,9 +81,9 @@
     return parts;
   }
 
-  function snippet(doc, matched, rules, lang) {
+  function snippet(doc, matched, normaliseWord) {
     for (const text of [doc.summary, ...doc.points, ...doc.questions]) {
-      if (terms(text, rules, lang).some((term) => matched.has(term))) return text;
+      if (words(text).some((word) => matched.has(normaliseWord(word)))) return text;
     }
     return doc.summary;
   }
@@ -107,15 +115,15 @@
   function show(searcher, typed) {
     const cleaned = cleanQuery(typed);
     const query = cleaned.slice(0, maxLength);
-    const { rules, lang } = searcher.index;
     const results = query ? searcher.search(query) : [];
     list.replaceChildren(...results.map((result) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = result.url;
-      appendMarked(link, markedParts(result.title, result.matched, rules, lang));
+      appendMarked(link, markedParts(result.title, result.matched, searcher.normaliseWord));
       const text = document.createElement("p");
-      appendMarked(text, markedParts(snippet(result, result.matched, rules, lang), result.matched, rules, lang));
+      const shown = snippet(result, result.matched, searcher.normaliseWord);
+      appendMarked(text, markedParts(shown, result.matched, searcher.normaliseWord));
       item.append(link, text);
       return item;
     }));
