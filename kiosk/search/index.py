@@ -1,6 +1,6 @@
 """The server's search index of one language, scored as MiniSearch scores in the browser.
 
-Prefix and fuzzy matching, field boosts and BM25+ follow MiniSearch 7.2 (static/js/vendor/minisearch.js:
+Prefix and fuzzy matching, field boosts and BM25+ follow MiniSearch 7.2 (its npm package's dist/umd/index.js:
 executeQuerySpec, termResults, calcBM25Score), with the options in rules.json, so the live app without
 JavaScript, the live app with it and the static export put the same cards first.
 """
