@@ -105,6 +105,8 @@
   const page = document.querySelector(".search-page");
   const input = document.getElementById("search-q");
   if (!page || !input || typeof MiniSearch === "undefined") return;
+  // The static export hides what only this script can make work (kiosk/templates/search.html).
+  for (const hidden of page.querySelectorAll(".search-box[hidden], .search-topics[hidden]")) hidden.hidden = false;
   const counts = JSON.parse(page.dataset.counts);
   const maxLength = Number(page.dataset.maxLength);
   const list = document.getElementById("search-results");

@@ -116,6 +116,7 @@ def test_the_export_searches_in_the_browser_with_the_network_cut(browser, static
         page = context.new_page()
         page.goto(host.url + "en/")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        expect(page.get_by_role("search")).to_be_visible()  # hidden in the export until a script can search
         context.set_offline(True)
         host.stop()
         for lang in SEARCH_LANGUAGES:
