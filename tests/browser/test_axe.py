@@ -77,10 +77,10 @@ def test_axe_finds_no_violations_once_keep_this_language_offline_is_offered(open
     assert not reports, "\n\n".join(reports)
 
 
-@pytest.mark.parametrize("lang", ["en", "ar", "bn"])
+@pytest.mark.parametrize("lang", ["ar", "bn"])
 def test_axe_finds_no_violations_on_search_results_and_nothing_found(axe_page, lang):
     """The sweep above sees the search page with no query; results (with <mark>ed words) and "nothing found"
-    are other states of it."""
+    are other states of it. Right to left, and a script with vowel signs inside <mark>."""
     reports = []
     topic = axe_page.goto(f"/{lang}/search/") and axe_page.locator("[data-topic]").first.get_attribute("data-topic")
     for query in (topic, "zzqqxx"):

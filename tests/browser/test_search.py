@@ -50,22 +50,22 @@ def test_the_browsers_normaliser_follows_the_shared_cases(open_page):
     assert split == [expected for _, expected in cases["words"]]
 
 
-@pytest.mark.parametrize("lang", SEARCH_LANGUAGES)
-def test_the_browser_and_the_server_put_the_same_cards_first_with_the_same_scores(open_page, lang):
+def test_the_browser_and_the_server_put_the_same_cards_first_with_the_same_scores(open_page):
     page = open_page("phone")
-    page.goto(f"/{lang}/search/")
-    page.evaluate(LOAD_SEARCH, f"/{lang}/search/index.json")
-    with kiosk_app().test_request_context(f"/{lang}/"):
-        g.lang = lang
-        topics = topic_words()
-    queries = [query_from_catalogue(lang), query_from_catalogue(lang)[:4], catalogue_text(lang, "child-neglect|title"),
-               *topics]
-    if lang == "en":
-        queries.append("atachment")  # a typo: fuzzy matching on both sides
-    browser = page.evaluate("(queries) => queries.map((q) => searcher.search(q).map((r) => [r.slug, r.score]))", queries)
-    for query, ours, theirs in zip(queries, server_ranking(lang, queries), browser):
-        assert [slug for slug, _ in ours] == [slug for slug, _ in theirs], query
-        assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9), query
+    page.goto("/en/search/")
+    for lang in SEARCH_LANGUAGES:
+        page.evaluate(LOAD_SEARCH, f"/{lang}/search/index.json")
+        with kiosk_app().test_request_context(f"/{lang}/"):
+            g.lang = lang
+            topics = topic_words()
+        queries = [query_from_catalogue(lang), query_from_catalogue(lang)[:4],
+                   catalogue_text(lang, "child-neglect|title"), *topics]
+        if lang == "en":
+            queries.append("atachment")  # a typo: fuzzy matching on both sides
+        browser = page.evaluate("(qs) => qs.map((q) => searcher.search(q).map((r) => [r.slug, r.score]))", queries)
+        for query, ours, theirs in zip(queries, server_ranking(lang, queries), browser):
+            assert [slug for slug, _ in ours] == [slug for slug, _ in theirs], f"{lang}: {query}"
+            assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-9), query
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
