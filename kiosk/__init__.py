@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import content, errors, feedback, i18n, offline, page_context, security, translators, views
+from . import content, errors, feedback, i18n, offline, page_context, search, security, translators, views
 from .settings import load_settings
 from .state import EXTENSION, KioskState
 
@@ -24,6 +24,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(translators.bp)
     app.register_blueprint(offline.bp)
+    app.register_blueprint(search.bp)
     feedback.init_app(app)
     page_context.init_app(app)
     errors.init_app(app)

@@ -60,6 +60,8 @@ def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[s
     pages = {code: [("pages.home", {"lang": code}),
                     *(("pages.card", {"lang": code, "slug": slug}) for slug in views.library().cards),
                     ("pages.report", {"lang": code}),
+                    ("search.page", {"lang": code}),
+                    ("search.index_json", {"lang": code}),
                     ("offline.manifest", {"lang": code})]
              for code in languages}
     return shared, pages

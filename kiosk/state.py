@@ -29,6 +29,7 @@ class KioskState:
     default_language: str = "en"  # the settings' default language if it is offered, else English
     precache: dict[str, dict] = field(default_factory=dict)  # the precache list, per site root
     precache_lock: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
+    search_indexes: dict[tuple[str, str], object] = field(default_factory=dict)  # (language, site root): SearchIndex
 
 
 def kiosk_state(app: Flask | None = None) -> KioskState:

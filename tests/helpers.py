@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import glob
 import http.client
 import os
@@ -31,6 +32,30 @@ NUMBERS = {"999": "tel:999", "020 8489 4470": "tel:+442084894470", "020 8489 000
 def panel_of(page: str) -> str:
     """The report-a-concern panel of a page's HTML."""
     return re.search(r'<aside class="report-panel".*?</aside>', page, re.S).group(0)
+
+
+SEARCH_CASES = PROJECT_DIR / "tests" / "search_cases.json"  # the normalisation cases both search sides must pass
+SEARCH_LANGUAGES = ("en", "tr", "ar", "bn")  # Latin, Turkish i, right to left, and a script with vowel signs
+
+
+def catalogue_text(lang: str, context: str) -> str:
+    """A string as the language's own catalogue has it (English from the content for English): where search
+    tests take their queries from, e.g. ``catalogue_text("tr", "child-neglect|title")``."""
+    from kiosk.content import load
+
+    if lang == "en":
+        slug, _, field = context.partition("|")
+        return str(getattr(load(CONTENT_DIR).cards[slug], field))
+    return _catalogue(lang)[context]
+
+
+@functools.cache
+def _catalogue(lang: str) -> dict[str, str]:
+    """{context: translation} of a shipped catalogue (read once per test process)."""
+    from babel.messages.pofile import read_po
+
+    with open(TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return {message.context: message.string for message in read_po(handle) if message.context}
 
 
 def write_catalogue(translations_dir: Path, lang: str, translate=None, status: str = "draft") -> Path:

@@ -51,15 +51,17 @@ def test_export_writes_every_page_of_every_language_and_the_shared_files(two_lan
     folder, code, summary = two_languages
     slugs = list(kiosk_state(create_app()).library.cards)
     for lang in ("en", code):
-        for path in [f"{lang}/", f"{lang}/report/", f"{lang}/offline/", *(f"{lang}/themes/{s}/" for s in slugs)]:
+        for path in [f"{lang}/", f"{lang}/report/", f"{lang}/search/", f"{lang}/offline/",
+                     *(f"{lang}/themes/{s}/" for s in slugs)]:
             page = (folder / path / "index.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in page, path
         assert json.loads((folder / lang / "manifest.webmanifest").read_text())["lang"] == lang
+        assert json.loads((folder / lang / "search" / "index.json").read_text())["lang"] == lang
     for name in ("index.html", "404.html", "service-worker.js", "static/css/kiosk.css", "static/js/kiosk.js",
                  "static/js/offline.js", "static/icons/icon-512.png"):
         assert (folder / name).is_file(), name
     assert not (folder / "static/js/service-worker.js").exists()  # only the worker at the root, with its list
-    assert summary.pages == 2 * (len(slugs) + 3) + 2  # home, cards, report, offline; the root and 404.html
+    assert summary.pages == 2 * (len(slugs) + 4) + 2  # home, cards, report, search, offline; the root and 404.html
     assert summary.files == len(snapshot(folder)) - 1  # all but the marker
     assert summary.total_bytes == sum(len(data) for name, data in snapshot(folder).items() if name != MARKER)
     assert set(summary.language_bytes) == {"en", code} and all(summary.language_bytes.values())
@@ -107,7 +109,7 @@ def test_a_changed_card_changes_only_its_own_precache_entry(tmp_path, content_co
     export_site(tmp_path / "after", "/", {"CONTENT_DIR": str(content_copy)})
     before, after = precache_of(tmp_path / "before"), precache_of(tmp_path / "after")
     changed = [url for url, digest in after["languages"]["en"].items() if before["languages"]["en"][url] != digest]
-    assert changed == ["/en/themes/think-the-unthinkable/"]
+    assert changed == ["/en/themes/think-the-unthinkable/", "/en/search/index.json"]  # the card, and what search reads
     assert before["shared"] == after["shared"] and before["version"] != after["version"]
 
 
@@ -178,7 +180,7 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     assert err[-1].endswith("] 404.html")
     total = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
     app = create_app()
-    pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 3) + 2
+    pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 4) + 2
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
     assert out[1] == "  Devices keep every language offline (--all-languages)"
     assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out

@@ -31,7 +31,7 @@ def test_service_worker_lists_every_page_of_every_language_and_the_shared_files(
     for code in kiosk_state(app).languages:
         pages = listed["languages"][code]
         assert list(pages) == [f"/{code}/", *(f"/{code}/themes/{s}/" for s in slugs), f"/{code}/report/",
-                               f"/{code}/manifest.webmanifest"]
+                               f"/{code}/search/", f"/{code}/search/index.json", f"/{code}/manifest.webmanifest"]
         assert all(re.fullmatch(r"[0-9a-f]{16}", digest) for digest in pages.values())
         assert f"/{code}/offline/" in listed["shared"]
     assert {"/static/css/kiosk.css", "/static/js/kiosk.js", "/static/js/offline.js"} <= set(listed["shared"])

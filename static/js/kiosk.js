@@ -31,7 +31,7 @@
 
   const savedSize = document.cookie.match(new RegExp(`(?:^|;\\s*)${TEXT_SIZE_COOKIE}=([123])\\b`));
   if (savedSize && !document.documentElement.classList.contains(`text-size-${savedSize[1]}`)) applyTextSize(savedSize[1]);
-  for (const hidden of document.querySelectorAll(".text-size[hidden]")) hidden.hidden = false;
+  for (const hidden of document.querySelectorAll(".text-size[hidden], .site-header .search-box[hidden]")) hidden.hidden = false;
 
   // Keep the page's scroll padding as tall as the sticky report panel, so the control that Tab moves to,
   // or the heading a link jumps to, is never hidden behind the panel.

@@ -103,8 +103,12 @@ self.addEventListener("fetch", (event) => {
 async function cacheFirst(event) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(event.request, { ignoreVary: true });
+  // A page with a query (a search) is not kept: its kept copy without the query searches in the browser.
+  const bare = new URL(event.request.url);
+  const hasQuery = bare.search !== "";
+  bare.search = "";
   const fresh = fetch(event.request).then(async (response) => {
-    if (response.ok && response.type === "basic") await cache.put(event.request, response.clone());
+    if (response.ok && response.type === "basic" && !hasQuery) await cache.put(event.request, response.clone());
     return response;
   });
   if (cached) {
@@ -115,6 +119,8 @@ async function cacheFirst(event) {
     return await fresh;
   } catch (error) {
     if (event.request.mode !== "navigate") throw error;
+    const withoutQuery = hasQuery && (await cache.match(bare.href, { ignoreVary: true }));
+    if (withoutQuery) return withoutQuery;
     const language = languageOf(event.request.url) || defaultLanguage;
     return (await cache.match(offlinePages[language])) || (await cache.match(offlinePages[defaultLanguage])) || Response.error();
   }

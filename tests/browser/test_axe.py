@@ -101,3 +101,16 @@ def test_axe_finds_no_violations_on_the_feedback_question_and_its_pages(axe_page
             axe_page.goto(path)
         reports += reports_at_each_size(axe_page, f"{path} {post or ''}")
     assert not reports, "\n\n".join(reports)
+
+
+@pytest.mark.parametrize("lang", ["ar", "bn"])
+def test_axe_finds_no_violations_on_search_results_and_nothing_found(axe_page, lang):
+    """The sweep above sees the search page with no query; results (with <mark>ed words) and "nothing found"
+    are other states of it. Right to left, and a script with vowel signs inside <mark>."""
+    reports = []
+    topic = axe_page.goto(f"/{lang}/search/") and axe_page.locator("[data-topic]").first.get_attribute("data-topic")
+    for query in (topic, "zzqqxx"):
+        resize(axe_page, AXE_SIZES[0])
+        axe_page.goto(f"/{lang}/search/?q={query}")
+        reports += reports_at_each_size(axe_page, axe_page.url)
+    assert not reports, "\n\n".join(reports)

@@ -255,6 +255,7 @@ def test_without_javascript_the_export_offers_no_control_that_cannot_work(browse
         page.goto(host.url + "en/report/")
         expect(page.locator(".text-size")).to_be_hidden()
         expect(page.locator(".keep-offline")).to_be_hidden()
+        expect(page.get_by_role("search")).to_be_hidden()  # no server to search, and no script to search with
         expect(page.locator(".offline-notices .notice")).to_have_count(2)
         for notice in page.locator(".offline-notices .notice").all():
             expect(notice).to_be_hidden()
