@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import request, url_for
 
-from . import offline, security, views
+from . import contacts_now, offline, security, views
 from .state import kiosk_state
 
 # A static host may send no security headers, so exported pages carry the policy themselves (frame-ancestors
@@ -18,6 +18,7 @@ PAGE_SECURITY_POLICY = "; ".join(part for part in security.CONTENT_SECURITY_POLI
 def page_context() -> dict:
     state = kiosk_state()
     size = request.cookies.get(views.TEXT_SIZE_COOKIE)
+    contacts = state.library.contacts
     return {
         "library": state.library,
         "languages": state.languages,
@@ -29,6 +30,10 @@ def page_context() -> dict:
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),
         "page_security_policy": PAGE_SECURITY_POLICY,
+        # who to call now: marked here on a live page, and kept current by static/js/open-now.js; an exported
+        # page would carry the moment of the export, so there only the script marks
+        "open_now": () if offline.static_export() else contacts_now.open_now(contacts),
+        "open_plan": contacts_now.plan_of(contacts),
     }
 
 
