@@ -122,3 +122,16 @@ def test_the_browser_gets_the_bank_holidays_as_data(contacts):
     assert {"2026-12-25", "2026-12-28", "2027-03-26", "2027-12-27", "2027-12-28"} <= closed
     assert (plan["timezone"], plan["from"], plan["until"]) == ("Europe/London", "2026-12-03", "2027-12-31")
     assert set(plan["contacts"]) == {"mash", "out-of-hours"}
+
+
+@pytest.mark.parametrize(("moment", "answering"), [(london(2026, 12, 10, 11, 0), "mash"),
+                                                   (london(2026, 12, 28, 11, 0), "out-of-hours")])
+def test_pages_mark_who_answers_now_with_words_in_the_panel_and_on_the_report_page(client, moment, answering):
+    with time_machine.travel(moment, tick=False):
+        for path in ("/en/", "/en/report/", "/tr/report/"):
+            html = client.get(path).get_data(as_text=True)
+            marks = re.findall(r'data-contact="([a-z-]+)"( data-open="now")?', html)
+            expected = [(answering, ' data-open="now"')] * (2 if "report" in path else 1)
+            assert [m for m in marks if m[1]] == expected, path
+            assert "data-open-plan=" in html
+    assert "Şu an açık" in html
