@@ -32,6 +32,7 @@ FOCUSED = """() => {
     // A control taller than the room above the panel cannot be wholly clear of it (a card tile in the
     // pseudo-locale on a phone): then its start must be in that room and its middle uncovered (on_top).
     clear_of_panel: Boolean(element.closest(".report-panel")) || box.bottom <= panel.top || box.top >= panel.bottom ||
+                    box.right <= panel.left || box.left >= panel.right ||  // beside the panel's column (landscape)
                     (box.height > panel.top - 16 && box.top >= 0 && box.top + box.height / 4 < panel.top),
     on_top: points.every(([x, y]) => element.contains(document.elementFromPoint(x, y))),
   };
