@@ -87,18 +87,3 @@ def test_text_spacing_clips_or_overlaps_no_text(open_page, lang):
             resize(page, size)
             problems += [f"{path} at {size} size: {problem}" for problem in page.evaluate(CLIPPED_OR_OVERLAPPING)]
     assert not problems, "\n".join(problems)
-
-
-# Each key point's height, in lines of its own line height: a whole number when every line is spaced alike.
-POINT_LINES = """() => [...document.querySelectorAll('.key-points > li')].map(point =>
-  point.getBoundingClientRect().height / parseFloat(getComputedStyle(point).lineHeight))"""
-
-
-@pytest.mark.parametrize("lang", ["en", "ar", "bn"])
-def test_source_tags_leave_the_line_spacing_of_each_point_even(open_page, lang):
-    page = open_page("phone")
-    page.goto(page_types(lang)["card"])
-    for size in ("phone", "portrait-kiosk"):
-        resize(page, size)
-        lines = page.evaluate(POINT_LINES)
-        assert lines and all(abs(n - round(n)) < 0.02 for n in lines), f"{lang} at {size}: points are {lines} lines tall"
