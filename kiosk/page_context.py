@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import current_app, request, url_for
 
-from . import offline, security, views, window_state
+from . import contacts_now, offline, security, views, window_state
 from .feedback import views as feedback_views
 from .state import kiosk_state
 
@@ -31,6 +31,7 @@ def page_security_policy() -> str:
 def page_context() -> dict:
     state = kiosk_state()
     size = request.cookies.get(views.TEXT_SIZE_COOKIE)
+    contacts = state.library.contacts
     return {
         "library": state.library,
         "languages": state.languages,
@@ -44,6 +45,10 @@ def page_context() -> dict:
         "page_security_policy": page_security_policy(),
         "window_state_keys": window_state.KEYS,
         "feedback_options": feedback_views.options(),
+        # who to call now: marked here on a live page, and kept current by static/js/open-now.js; an exported
+        # page would carry the moment of the export, so there only the script marks
+        "open_now": () if offline.static_export() else contacts_now.open_now(contacts),
+        "open_plan": contacts_now.plan_of(contacts),
     }
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
-from .. import content
+from .. import contacts_now, content
 from ..i18n import checks, languages
 from ..settings import load_settings
 
@@ -22,6 +23,8 @@ def check(args) -> int:
     groups = {name: len(library.group(name)) for name in (content.KEY_MESSAGE, content.POSTER_THEME)}
     print(f"content OK: {groups[content.KEY_MESSAGE]} key messages, {groups[content.POSTER_THEME]} poster themes, "
           f"{len(library.contacts.contacts)} contacts ({content_dir})")
+    for warning in contacts_now.plan_warnings(library.contacts, dt.date.today()):
+        print(f"warning: {content.display(content_dir / 'contacts.yaml')}: {warning}", file=sys.stderr)
     po_paths = languages.find_catalogues(Path(settings["TRANSLATIONS_DIR"]))
     errors = [f for po in po_paths for f in checks.check_catalogue(po) if f.severity == "error"]
     for finding in errors:

@@ -100,6 +100,7 @@ def _check_contacts(path: Path, contacts: Contacts, lines: dict) -> tuple[dict[s
     except Exception:
         problems.append(Problem(path, line_for(lines, ("timezone",)), "timezone",
                                 f"'{contacts.timezone}' is not a known time zone; expected e.g. Europe/London"))
+    problems += _check_closed_days(path, contacts, lines)
     for i, contact in enumerate(contacts.contacts):
         phone = phone_for(contact.number, contacts.region)
         if phone is None:
@@ -111,6 +112,28 @@ def _check_contacts(path: Path, contacts: Contacts, lines: dict) -> tuple[dict[s
         else:
             phones[contact.id] = phone
     return phones, problems
+
+
+def _check_closed_days(path: Path, contacts: Contacts, lines: dict) -> list[Problem]:
+    """The bank holidays' subdivision exists, and the dates that bound them are in order."""
+    problems = []
+    if contacts.bank_holidays:
+        import holidays
+
+        try:
+            holidays.country_holidays(contacts.region, subdiv=contacts.bank_holidays, years=2026)
+        except NotImplementedError:
+            problems.append(Problem(path, line_for(lines, ("bank_holidays",)), "bank_holidays",
+                                    f"'{contacts.bank_holidays}' is not a subdivision of region {contacts.region} "
+                                    f"with known bank holidays; expected e.g. ENG for England"))
+    first, last = contacts.hours_checked, contacts.hours_valid_until
+    if (first is None) != (last is None):
+        field = "hours_valid_until" if first else "hours_checked"
+        problems.append(Problem(path, None, field, "is missing; hours_checked and hours_valid_until go together"))
+    elif first and last and first > last:
+        problems.append(Problem(path, line_for(lines, ("hours_valid_until",)), "hours_valid_until",
+                                f"({last}) is before hours_checked ({first})"))
+    return problems
 
 
 def model_for(path: Path) -> type[BaseModel]:

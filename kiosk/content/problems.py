@@ -36,6 +36,10 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
         return "is empty; expected some text"
     if kind == "too_short":
         return "is empty; expected at least one entry"
+    if kind.startswith("date_"):
+        return f"expected a date written YYYY-MM-DD, e.g. 2026-12-24, got {error['input']!r}"[:160]
+    if kind == "value_error":  # our own model checks word the whole message
+        return str(error["ctx"]["error"])
     if kind == "literal_error":
         return f"expected {error['ctx']['expected']}"
     if kind in ("string_type", "dict_type", "list_type", "int_type", "int_parsing", "model_type"):

@@ -5,6 +5,7 @@ Every English text that is shown becomes a ``Msg``: a gettext msgid that carries
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -102,12 +103,32 @@ class Contact(Strict):
     when: Text
     number: Text
     hours: list[Hours] = []  # empty means any time
+    closed_days: Literal["open", "closed"] | None = None  # on a bank holiday or a closure: all day, or not at all
+
+
+class Closure(Strict):
+    """A day (or part of one) when the office is closed, beyond the bank holidays: it counts as a closed day."""
+
+    date: dt.date
+    start: Clock = Field("00:00", alias="from")
+    end: Clock = Field("24:00", alias="to")
+    note: Text | None = None  # for the content owner only; never shown
+
+    @model_validator(mode="after")
+    def start_before_end(self):
+        if self.start >= self.end:
+            raise ValueError(f"'from' ({self.start}) must be earlier than 'to' ({self.end}) on the same day")
+        return self
 
 
 class Contacts(Strict):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     timezone: Text
     partnership: Text | None = None  # whose numbers these are, by its own name (posters print it, untranslated)
+    bank_holidays: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,3}$")] | None = None  # subdivision of region
+    hours_checked: dt.date | None = None  # the content's date: a clock before it is plainly wrong
+    hours_valid_until: dt.date | None = None  # bank holidays are known to this date; after it nothing is marked
+    closures: list[Closure] = []
     contacts: Annotated[list[Contact], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -45,11 +45,11 @@
     }
   }
 
-  // Languages: on a phone the list folds behind its summary, so the first screen shows the page; on wider
-  // screens it is always open (the summary is hidden there). Without this script the list is simply open.
+  // Languages: the list is sent folded; on wider screens CSS shows it through ::details-content. A browser
+  // without that selector opens it there instead (and folds it again if the window narrows).
   {
     const languages = document.querySelector(".language-picker details");
-    if (languages) {
+    if (languages && !CSS.supports("selector(::details-content)")) {
       const wide = matchMedia("(min-width: 40em)");
       const fold = () => { languages.open = wide.matches; };
       fold();

@@ -26,7 +26,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
-SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "tablet": (820, 1180), "phone": (390, 844)}
+SIZES = {"portrait-kiosk": (1080, 1920), "landscape-kiosk": (1920, 1080), "laptop": (1280, 800), "tablet": (820, 1180),
+         "phone": (390, 844), "small-phone": (360, 640)}
 # Everything a person can touch, click or tab to.
 CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'
 

@@ -32,6 +32,7 @@ FOCUSED = """() => {
     // A control taller than the room above the panel cannot be wholly clear of it (a card tile in the
     // pseudo-locale on a phone): then its start must be in that room and its middle uncovered (on_top).
     clear_of_panel: Boolean(element.closest(".report-panel")) || box.bottom <= panel.top || box.top >= panel.bottom ||
+                    box.right <= panel.left || box.left >= panel.right ||  // beside the panel's column (landscape)
                     (box.height > panel.top - 16 && box.top >= 0 && box.top + box.height / 4 < panel.top),
     on_top: points.every(([x, y]) => element.contains(document.elementFromPoint(x, y))),
   };
@@ -103,7 +104,10 @@ def test_tab_reaches_skip_link_first_then_every_control_in_visual_order(open_pag
               for step in visited if not all(step[check] for check in checks)]
     assert not hidden, "focus not shown, or hidden, on:\n" + "\n".join(hidden)
     # The skip link is drawn over the header while it has focus, so the reading order starts after it.
-    backwards = [(a["name"], b["name"]) for a, b in zip(visited[1:], visited[2:]) if not reads_after(a, b, rtl)]
+    # On a landscape screen the panel is a column at the inline end: from the page into it is the next column.
+    into_column = size == "landscape-kiosk"
+    backwards = [(a["name"], b["name"]) for a, b in zip(visited[1:], visited[2:]) if not reads_after(a, b, rtl)
+                 and not (into_column and b["control"] == kinds["panel"][0])]
     assert not backwards, "Tab goes back against the reading order:\n" + "\n".join(map(str, backwards))
 
 

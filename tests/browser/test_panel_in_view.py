@@ -60,3 +60,36 @@ def test_panel_stays_in_view_after_scrolling_to_the_end(open_page, lang):
     page.mouse.wheel(0, 20000)
     page.wait_for_function("() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
     assert_panel_in_view(page, "scrolled to the end")
+
+
+# The panel, the header and the reading area (main), as boxes in the viewport.
+SHAPE = """() => Object.fromEntries(['.report-panel', '.site-header', 'main'].map(selector =>
+  [selector, document.querySelector(selector).getBoundingClientRect().toJSON()]))"""
+LANDSCAPE, PHONES = ("landscape-kiosk", "laptop"), ("phone", "small-phone")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_panel_takes_a_column_on_landscape_screens_and_little_room_on_phones(open_page, lang):
+    page = open_page("landscape-kiosk")
+    page.goto(page_types(lang)["home"])
+    rtl = page.evaluate("() => document.dir") == "rtl"
+    for size in (*LANDSCAPE, *PHONES):
+        resize(page, size)
+        width, height = SIZES[size]
+        boxes = page.evaluate(SHAPE)
+        panel, main = boxes[".report-panel"], boxes["main"]
+        where = f"{lang} at {size}"
+        if size in LANDSCAPE:
+            assert (panel["y"], panel["height"]) == (0, height), f"{where}: the panel is not full height: {panel}"
+            at_end = panel["x"] == 0 if rtl else panel["x"] + panel["width"] == width
+            assert at_end, f"{where}: the panel is not at the inline end: {panel}"
+            assert height - main["y"] >= 0.6 * height, f"{where}: the reading area starts at {main['y']:.0f}px"
+            assert main["width"] >= 0.6 * width, f"{where}: the reading area is {main['width']:.0f}px wide"
+        else:
+            assert panel["height"] <= 0.25 * height, f"{where}: the panel is {panel['height']:.0f}px of {height}"
+    page.locator("a[data-text-size='3']").click()
+    page.wait_for_function("() => document.documentElement.classList.contains('text-size-3')")
+    for size in PHONES:
+        resize(page, size)
+        panel = page.evaluate(SHAPE)[".report-panel"]
+        assert panel["height"] <= 0.35 * SIZES[size][1], f"{lang} at {size}, largest text: the panel is {panel['height']:.0f}px"
