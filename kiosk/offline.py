@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from . import views
+from . import language_fonts, views
 from .i18n import current_language, gettext, pgettext
 from .state import kiosk_state
 
@@ -43,24 +43,33 @@ def static_export() -> bool:
     return bool(current_app.config.get("KIOSK_STATIC_EXPORT"))
 
 
+def is_bundled_font(name: str) -> bool:
+    """The whole bundled font files: a page loads its language's cut (kiosk/language_fonts.py) instead."""
+    return name.endswith(".woff2")
+
+
 def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[str, dict]]]]:
     """(endpoint, values) for the shared entries, and for the pages of each offered language.
 
-    Shared: the static files, the offline page of every language (so that page speaks the language of the
+    Shared: the static files (the bundled fonts apart), the language picker's names font, the offline page of every language (so that page speaks the language of the
     address that failed) and, in the export, the site root. The export writes exactly these URLs.
     """
     languages = kiosk_state().languages
     static_dir = Path(current_app.static_folder)
     files = sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
-                   if p.is_file() and not p.name.startswith("."))
-    shared = [("static", {"filename": name}) for name in files if name != SERVICE_WORKER_SOURCE]
+                   if p.is_file() and not p.name.startswith(".") and not is_bundled_font(p.name))
+    app = current_app._get_current_object()
+    shared = [("static", {"filename": name})
+              for name in [*files, *language_fonts.shared_files(app)] if name != SERVICE_WORKER_SOURCE]
     shared += [("offline.offline_page", {"lang": code}) for code in languages]
     if static_export():
         shared.append(("pages.root", {}))
     pages = {code: [("pages.home", {"lang": code}),
                     *(("pages.card", {"lang": code, "slug": slug}) for slug in views.library().cards),
                     ("pages.report", {"lang": code}),
-                    ("offline.manifest", {"lang": code})]
+                    ("offline.manifest", {"lang": code}),
+                    # issue 16: the language's own fonts (cut to its characters), not every script's
+                    *(("static", {"filename": name}) for name in language_fonts.language_fonts(app, code).files)]
              for code in languages}
     return shared, pages
 

@@ -4,9 +4,10 @@ the kiosk's home address, and what the offline head needs. Components take their
 
 from __future__ import annotations
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 
-from . import offline, security, views
+from . import language_fonts, offline, security, views
+from .i18n import current_language
 from .state import kiosk_state
 
 # A static host may send no security headers, so exported pages carry the policy themselves (frame-ancestors
@@ -29,6 +30,7 @@ def page_context() -> dict:
         "theme_colour": offline.THEME_COLOUR,
         "static_export": offline.static_export(),
         "page_security_policy": PAGE_SECURITY_POLICY,
+        "fonts": language_fonts.language_fonts(current_app, current_language().code),  # issue 16
     }
 
 
