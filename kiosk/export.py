@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from flask import g
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import create_app, offline
+from . import create_app, offline, precompress
 from .i18n import checks, languages
 from .content import ContentError
 from .settings import load_settings
@@ -122,6 +122,7 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
         (staging / "404.html").write_bytes(not_found.get_data())  # static hosts show it for unknown addresses
         if progress:
             progress(total, total, "404.html")
+        precompress.precompress(staging)  # .gz and .br beside every text file, for the host to send as they are
         (staging / MARKER).write_text("Written by `kiosk export`; the next export replaces this whole folder.\n")
         with app.test_request_context(base_url=base):
             precache = offline.precache_manifest()
@@ -144,11 +145,12 @@ def forget_previous_page(endpoint, values) -> None:
 
 
 def site_urls():
-    """Frozen-Flask's list: the precache list, then the service worker (which must sit at the site root)."""
+    """Frozen-Flask's list: the precache list, the files written but not kept, then the service worker (which must sit at the site root)."""
     shared, pages = offline.precache_endpoints()
     yield from shared
     for entries in pages.values():
         yield from entries
+    yield from offline.export_only_endpoints()  # icons and the fonts' licence: written, not kept by devices
     yield "offline.service_worker", {}
 
 
@@ -172,7 +174,8 @@ def measure(outdir: Path, root: str, precache: dict, seconds: float, all_languag
         path = url[len(root):]
         return (outdir / (path + "index.html" if path.endswith("/") or not path else path)).stat().st_size
 
-    files = [p for p in outdir.rglob("*") if p.is_file() and p.name != MARKER]
+    files = [p for p in outdir.rglob("*")  # the site's own files: the precompressed copies are the host's business
+             if p.is_file() and p.name != MARKER and not p.name.endswith(precompress.SUFFIXES)]
     shared = sum(size(url) for url in precache["shared"]) + (outdir / "service-worker.js").stat().st_size
     language_bytes = {code: sum(size(url) for url in entries) for code, entries in precache["languages"].items()}
     return Summary(outdir=outdir, base_url=root, pages=sum(p.suffix == ".html" for p in files), files=len(files),

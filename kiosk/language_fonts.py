@@ -31,7 +31,7 @@ from .static_files import static_files
 
 NAMES_FAMILY = "Language Names"
 FONT_DIR = "fonts"  # under static/
-WHOLE_BELOW = 20_000  # bytes: bundled files this small are served whole (a cut would save a few kB)
+WHOLE_BELOW = 10_000  # bytes: bundled files this small are served whole (a cut would save little)
 WHOLE_ABOVE = 0.5  # a language using this share of a file's characters gets it whole
 # Characters any page may show besides its words: ASCII (numbers, addresses), no-break spaces, punctuation.
 ALWAYS = string.printable + "\u00a0\u00b7\u2009\u200c\u200d\u200e\u200f\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u202f\u2212"

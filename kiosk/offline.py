@@ -9,6 +9,7 @@ a new worker script, which is how browsers notice an update.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 from pathlib import Path
@@ -43,24 +44,45 @@ def static_export() -> bool:
     return bool(current_app.config.get("KIOSK_STATIC_EXPORT"))
 
 
-def is_bundled_font(name: str) -> bool:
-    """The whole bundled font files: a page loads its language's cut (kiosk/language_fonts.py) instead."""
-    return name.endswith(".woff2")
+# Static files no device keeps: the whole bundled fonts (a page loads its language's cut, kiosk/language_fonts.py,
+# instead), the kiosk window's own assets, and notes for people.
+NOT_KEPT = ("fonts/*.woff2", "fonts/README.md", "css/kiosk-shell.css", "js/idle-reset.js", "js/staff-exit.js")
+
+
+# Static files the export writes but no device keeps: the app icons (the system stores its own copy when the app
+# is installed, online) and the fonts' licence.
+EXPORTED_NOT_KEPT = ("icons/*", "fonts/OFL.txt")
+
+
+def matches(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def is_kept(name: str) -> bool:
+    return name != SERVICE_WORKER_SOURCE and not matches(name, NOT_KEPT + EXPORTED_NOT_KEPT)
+
+
+def static_names() -> list[str]:
+    static_dir = Path(current_app.static_folder)
+    return sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def export_only_endpoints() -> list[tuple[str, dict]]:
+    """What the export writes besides the precache list."""
+    return [("static", {"filename": name}) for name in static_names() if matches(name, EXPORTED_NOT_KEPT)]
 
 
 def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[str, dict]]]]:
     """(endpoint, values) for the shared entries, and for the pages of each offered language.
 
-    Shared: the static files (the bundled fonts apart), the language picker's names font, the offline page of every language (so that page speaks the language of the
+    Shared: the static files (those in NOT_KEPT apart), the language picker's names font, the offline page of every language (so that page speaks the language of the
     address that failed) and, in the export, the site root. The export writes exactly these URLs.
     """
     languages = kiosk_state().languages
-    static_dir = Path(current_app.static_folder)
-    files = sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
-                   if p.is_file() and not p.name.startswith(".") and not is_bundled_font(p.name))
     app = current_app._get_current_object()
     shared = [("static", {"filename": name})
-              for name in [*files, *language_fonts.shared_files(app)] if name != SERVICE_WORKER_SOURCE]
+              for name in [*filter(is_kept, static_names()), *language_fonts.shared_files(app)]]
     shared += [("offline.offline_page", {"lang": code}) for code in languages]
     if static_export():
         shared.append(("pages.root", {}))
