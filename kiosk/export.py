@@ -147,11 +147,14 @@ def forget_previous_page(endpoint, values) -> None:
 def site_urls():
     """Frozen-Flask's list: the precache list, the files written but not kept, then the service worker (which must sit at the site root)."""
     shared, pages = offline.precache_endpoints()
-    yield from shared
-    for entries in pages.values():
-        yield from entries
-    yield from offline.export_only_endpoints()  # icons and the fonts' licence: written, not kept by devices
-    yield "offline.service_worker", {}
+    entries = [*shared, *(entry for entries in pages.values() for entry in entries),
+               *offline.export_only_endpoints(),  # icons and the fonts' licence: written, not kept by devices
+               ("offline.service_worker", {})]
+    seen = set()
+    for endpoint, values in entries:  # once each: languages may share a font file
+        if (endpoint, tuple(sorted(values.items()))) not in seen:
+            seen.add((endpoint, tuple(sorted(values.items()))))
+            yield endpoint, values
 
 
 def swap_in(staging: Path, outdir: Path) -> None:
