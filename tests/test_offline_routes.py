@@ -109,8 +109,16 @@ def test_live_pages_keep_text_size_links_that_work_without_javascript(client):
 
 def test_readme_nginx_example_sends_the_apps_own_security_headers():
     from kiosk.security import CONTENT_SECURITY_POLICY, HEADERS
+    from kiosk.static_files import IMMUTABLE
 
     readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     example = readme[readme.index("## Serving on an intranet"):]
     sent = dict(re.findall(r'add_header ([\w-]+) "([^"]+)" always;', example))
-    assert sent == {"Cache-Control": "no-cache", **HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    assert sent == {**HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    # Cache-Control by address: hashed static names for good (as the app sends them), everything else revalidated
+    assert "add_header Cache-Control $safeguarding_cache always;" in example
+    pattern, immutable = re.search(r'"~(\^/safeguarding/static/[^"]+)"\s+"([^"]+)";', example).groups()
+    assert immutable == IMMUTABLE and re.search(r'default\s+"no-cache";', example)
+    assert re.match(pattern.replace("\\\\", "\\"), "/safeguarding/static/css/kiosk.0123456789.css")
+    assert not re.match(pattern.replace("\\\\", "\\"), "/safeguarding/static/css/kiosk.css")
+    assert "gzip_static on;" in example
