@@ -33,7 +33,9 @@ PAINTED = ("(() => {{ const paint = performance.getEntriesByName('first-contentf
 HOME = PAINTED.format(condition="(location.pathname === '/en/' || location.pathname.endsWith('/en/index.html'))")
 NUMBERS = PAINTED.format(condition="document.body && document.body.innerText.includes('999')")
 BARE_WINDOW = """
-import sys, webview
+import os, sys, webview
+if os.geteuid() == 0:  # as the launcher does: Chromium's sandbox will not run as root
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 webview.create_window("bare", sys.argv[1], fullscreen=True)
 webview.start(gui="qt", private_mode=True)
 """

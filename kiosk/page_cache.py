@@ -7,7 +7,7 @@ runs; so a page's bytes depend only on what ``cache_key`` reads from the request
 
 The cache is a WSGI layer in front of Flask: a hit never reaches Flask (that is what makes it as fast as a bare
 server), yet carries exactly the headers Flask sent the first time (the security headers, Cache-Control), because
-it stores the whole answer Flask gave. A miss goes through Flask; Flask says whether the answer may be kept
+it stores the whole answer Flask gave (and a gzip copy, sent to clients that accept it). A miss goes through Flask; Flask says whether the answer may be kept
 (``keep_if_cacheable``): only a 200 to a GET of one of the PAGES, with no query and no cookie set. POSTs (feedback
 forms) and any page with a query (a thank-you variant, a search) always reach Flask; a view can also refuse with
 ``do_not_cache()``.
@@ -15,6 +15,7 @@ forms) and any page with a query (a thank-you variant, a search) always reach Fl
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 from dataclasses import dataclass
@@ -57,9 +58,14 @@ def cache_key(environ) -> tuple | None:
 @dataclass(frozen=True)
 class Entry:
     status: str
-    headers: list[tuple[str, str]]  # as Flask sent them, ETag added
+    headers: list[tuple[str, str]]  # as Flask sent them, ETag and Vary added
     body: bytes
     etag: str  # quoted
+    gzipped: "Entry | None" = None  # the same page gzip-compressed, for clients that accept it
+
+
+def wants_gzip(environ) -> bool:
+    return "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "").lower()
 
 
 class PageCache:
@@ -101,8 +107,13 @@ class PageCache:
             start_response(captured["status"], captured["headers"])
             return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = [(name, value) for name, value in captured["headers"] if name.lower() != "etag"]
-        entry = Entry(captured["status"], headers + [("ETag", etag)], body, etag)
+        headers = [(name, value) for name, value in captured["headers"]
+                   if name.lower() not in ("etag", "content-length", "vary")] + [("Vary", "Accept-Encoding")]
+        packed = gzip.compress(body, 6, mtime=0)
+        gzipped = Entry(captured["status"], headers + [("Content-Encoding", "gzip"), ("Content-Length", str(len(packed))),
+                                                       ("ETag", etag[:-1] + '-gzip"')], packed, etag[:-1] + '-gzip"')
+        entry = Entry(captured["status"], headers + [("Content-Length", str(len(body))), ("ETag", etag)], body, etag,
+                      gzipped if len(packed) < len(body) else None)
         with self.lock:
             if len(self.entries) < MAX_ENTRIES:
                 self.entries[key] = entry
@@ -110,6 +121,8 @@ class PageCache:
 
     @staticmethod
     def answer(entry: Entry, environ, start_response):
+        if entry.gzipped is not None and wants_gzip(environ):
+            entry = entry.gzipped
         wanted = environ.get("HTTP_IF_NONE_MATCH", "")
         if wanted and (wanted.strip() == "*" or entry.etag in (tag.strip().removeprefix("W/") for tag in wanted.split(","))):
             start_response("304 Not Modified",

@@ -13,6 +13,7 @@ Files are hashed once per app (static files do not change while the app runs; re
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import mimetypes
 import re
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from flask import abort, current_app
+from flask import abort, current_app, request
 from werkzeug.security import safe_join
 
 from .state import kiosk_state
@@ -30,6 +31,8 @@ HASH_LENGTH = 10
 HASHED = re.compile(r"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{%d})(?P<ext>\.[A-Za-z0-9]+)$" % HASH_LENGTH)
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+COMPRESSIBLE = {"text/css", "text/javascript", "application/javascript", "text/plain", "image/svg+xml",
+                "application/json", "text/markdown"}  # sent gzip-compressed to clients that accept it
 
 
 @dataclass
@@ -44,6 +47,7 @@ class StaticFiles:
         self.folder = folder
         self.digests: dict[str, str | None] = {}
         self.generated: dict[str, Generated] = {}
+        self.compressed: dict[str, bytes] = {}
         self.lock = threading.Lock()
         self.generators: list[Callable[[], object]] = []
         self.generated_all = False
@@ -87,6 +91,13 @@ class StaticFiles:
             self.digests[filename] = found
         return self.digests[filename]
 
+    def gzipped(self, filename: str) -> bytes:
+        """A static file's bytes, gzip-compressed once."""
+        if filename not in self.compressed:
+            path = safe_join(str(self.folder), filename)
+            self.compressed[filename] = gzip.compress(Path(path).read_bytes(), 9, mtime=0)
+        return self.compressed[filename]
+
     def hashed_name(self, filename: str) -> str:
         """'css/kiosk.css' -> 'css/kiosk.<hash>.css' (unchanged when there is no such file)."""
         digest = self.digest(filename)
@@ -120,13 +131,18 @@ def add_hash(endpoint: str, values: dict) -> None:
 def serve(filename: str):
     files = static_files()
     plain, current = files.resolve(filename)
+    mimetype = mimetypes.guess_type(plain)[0] or "application/octet-stream"
     if plain in files.generated:
-        mimetype = mimetypes.guess_type(plain)[0] or "application/octet-stream"
         response = current_app.response_class(files.data(plain), mimetype=mimetype)
+    elif files.digest(plain) is None:
+        abort(404)
+    elif mimetype in COMPRESSIBLE and "gzip" in request.headers.get("Accept-Encoding", "").lower():
+        response = current_app.response_class(files.gzipped(plain), mimetype=mimetype)
+        response.headers["Content-Encoding"] = "gzip"
     else:
-        if files.digest(plain) is None:
-            abort(404)
         response = current_app.send_static_file(plain)
+    if mimetype in COMPRESSIBLE:
+        response.headers["Vary"] = "Accept-Encoding"
     response.headers["Cache-Control"] = IMMUTABLE if current else REVALIDATE
     return response
 

@@ -105,3 +105,21 @@ def test_a_new_app_serves_the_changed_content_never_the_old_page(content_copy):
     assert "Neglect of children" in new.get_data(as_text=True) and "Neglect of children" not in old
     old_etag = before.get("/en/themes/child-neglect/").headers["ETag"]
     assert after.get("/en/themes/child-neglect/", headers={"If-None-Match": old_etag}).status_code == 200
+
+
+def test_clients_that_accept_gzip_get_the_page_and_its_styles_compressed(app, client):
+    import gzip
+
+    plain = client.get("/bn/report/")
+    packed = client.get("/bn/report/", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 3
+    assert packed.headers["Vary"] == plain.headers["Vary"] == "Accept-Encoding"
+    assert packed.headers["ETag"] != plain.headers["ETag"]  # a strong ETag names one set of bytes
+    assert client.get("/bn/report/", headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]}
+                      ).status_code == 304
+    from tests.helpers import static_url
+
+    css = static_url(app, "css/kiosk.css")
+    styles = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert styles.headers["Content-Encoding"] == "gzip" and gzip.decompress(styles.data) == client.get(css).data
