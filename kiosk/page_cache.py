@@ -9,8 +9,8 @@ The cache is a WSGI layer in front of Flask: a hit never reaches Flask (that is 
 server), yet carries exactly the headers Flask sent the first time (the security headers, Cache-Control), because
 it stores the whole answer Flask gave (and a gzip copy, sent to clients that accept it). A miss goes through Flask; Flask says whether the answer may be kept
 (``keep_if_cacheable``): only a 200 to a GET of one of the PAGES, with no query and no cookie set. POSTs (feedback
-forms) and any page with a query (a thank-you variant, a search) always reach Flask; a view can also refuse with
-``do_not_cache()``.
+forms), any page with a query (a thank-you variant, a search) and any request with a cookie other than the text
+size (a session) always reach Flask; a view can also refuse with ``do_not_cache()``.
 """
 
 from __future__ import annotations
@@ -34,14 +34,10 @@ MAX_ENTRIES = 2000  # pages x languages x text sizes is about 700 today; a bound
 STRIPPED_ON_304 = {"content-length", "content-type", "content-encoding"}
 
 
-def text_size(environ) -> str:
+def text_size(cookies) -> str:
     """The text size the page is rendered in, as kiosk/page_context.py reads it (the default when unset or odd)."""
-    header = environ.get("HTTP_COOKIE")
-    if header:  # read with the parser Flask's request.cookies uses, so both see the same value
-        size = parse_cookie(header).get(views.TEXT_SIZE_COOKIE)
-        if size in views.TEXT_SIZES:
-            return size
-    return views.TEXT_SIZES[0]
+    size = cookies.get(views.TEXT_SIZE_COOKIE)
+    return size if size in views.TEXT_SIZES else views.TEXT_SIZES[0]
 
 
 def cache_key(environ) -> tuple | None:
@@ -52,7 +48,11 @@ def cache_key(environ) -> tuple | None:
     if (environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or environ.get("QUERY_STRING")
             or security.REFUSED in environ):
         return None
-    return (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""), text_size(environ))
+    # read with the parser Flask's request.cookies uses, so both see the same values
+    cookies = parse_cookie(environ["HTTP_COOKIE"]) if environ.get("HTTP_COOKIE") else {}
+    if any(name != views.TEXT_SIZE_COOKIE for name in cookies):  # a session (a message to show once, say)
+        return None
+    return (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""), text_size(cookies))
 
 
 @dataclass(frozen=True)

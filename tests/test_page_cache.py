@@ -123,3 +123,13 @@ def test_clients_that_accept_gzip_get_the_page_and_its_styles_compressed(app, cl
     css = static_url(app, "css/kiosk.css")
     styles = client.get(css, headers={"Accept-Encoding": "gzip"})
     assert styles.headers["Content-Encoding"] == "gzip" and gzip.decompress(styles.data) == client.get(css).data
+
+
+def test_a_request_with_a_session_cookie_reaches_the_app():
+    app = create_app({"TESTING": True})
+    client = app.test_client()
+    client.get("/en/report/")
+    client.set_cookie("session", "a-message-to-show-once")
+    with renders(app) as seen:
+        assert client.get("/en/report/").status_code == 200
+    assert seen == ["report.html"]
