@@ -129,7 +129,10 @@ def _build_manifest() -> dict:
         hashes = {}
         for endpoint, values in entries:
             url = url_for(endpoint, **values)
-            response = client.get(url[len(request.script_root):], base_url=request.url_root)
+            # each page in an app context of its own, as on a server: Flask-Babel keeps the page's translations
+            # in ``g``, and these pages are kept by the page cache and served as they are rendered here
+            with current_app.app_context():
+                response = client.get(url[len(request.script_root):], base_url=request.url_root)
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status} while building the precache list")
             hashes[url] = hashlib.sha256(response.get_data()).hexdigest()[:16]

@@ -133,3 +133,12 @@ def test_a_request_with_a_session_cookie_reaches_the_app():
     with renders(app) as seen:
         assert client.get("/en/report/").status_code == 200
     assert seen == ["report.html"]
+
+
+def test_pages_rendered_for_the_precache_list_are_kept_in_their_own_language():
+    app = create_app({"TESTING": True})
+    client = app.test_client()
+    client.get("/service-worker.js")  # renders every page of every language, all inside this one request
+    fresh = create_app({"TESTING": True}).test_client()
+    for path in ("/bg/", "/ar/report/", "/bn/themes/lost-in-translation/", "/en/", "/tr/offline/"):
+        assert client.get(path).data == fresh.get(path).data, path
