@@ -14,6 +14,8 @@ import hashlib
 import io
 import os
 import secrets
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,11 @@ WEIGHTS = (400, 700)
 # Characters every family has (spaces, ASCII punctuation, general punctuation, joiners): a face holding only these
 # is never needed after the first family, which draws them (the page's font stack lists it first).
 COMMON = frozenset([*range(0x20, 0x7F), 0xA0, *range(0x2000, 0x2070)])
-OPTIONS_VERSION = "1"  # part of every key: change it when the subsetting options below change
+OPTIONS_VERSION = "1"
+# The child process that cuts one face into the cache: this module alone (as "fonts", without the app's package,
+# which would import Flask and the whole app first), given SOURCE CACHED CODEPOINTS.
+CHILD = ("import sys; sys.path.insert(0, sys.argv[1]); from fonts import cut_font; from pathlib import Path; "
+         "cut_font(Path(sys.argv[2]), [int(cp) for cp in sys.argv[4].split(',')], Path(sys.argv[3]))")  # part of every key: change it when the subsetting options below change
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ def source_path(font_dir: Path, stem: str, weight: int) -> Path:
 def faces_for(text: str, font_dir: Path, family: str | None = None, weights=WEIGHTS) -> list[Face]:
     """The faces that draw ``text``: for each bundled file, the characters of the text it holds that no earlier
     file has (the page's font stack goes through the families in this order too). ``family`` renames every face (a separate family for the language picker's names)."""
-    wanted = {ord(ch) for ch in text if not ch.isspace() or ch == " "}
+    wanted = {ord(ch) for ch in set(text) if not ch.isspace() or ch == " "}  # set() first: texts are long
     faces = []
     for weight in weights:
         taken: set[int] = set()
@@ -83,22 +89,38 @@ def faces_for(text: str, font_dir: Path, family: str | None = None, weights=WEIG
 
 
 def subset(face: Face, cache_dir: Path | None = None) -> bytes:
-    """The woff2 bytes of ``face``: from the disk cache when it holds them, else cut with fontTools (and kept)."""
+    """The woff2 bytes of ``face``: from the disk cache when it holds them, else cut with fontTools (and kept).
+
+    With a cache folder the cut runs in a child process (CHILD): cutting is seconds of pure Python, which in the
+    server's process would hold the GIL and starve every other request, the health check too.
+    """
     cached = cache_dir / f"{face.key}.woff2" if cache_dir else None
     if cached is not None:
         try:
             return cached.read_bytes()
         except OSError:
             pass
+        cut = subprocess.run([sys.executable, "-c", CHILD, str(Path(__file__).resolve().parent.parent),
+                              str(face.source), str(cached), ",".join(map(str, face.codepoints))],
+                             capture_output=True, check=False)
+        if cut.returncode == 0:
+            try:
+                return cached.read_bytes()
+            except OSError:
+                pass
+    return cut_font(face.source, face.codepoints, cached)
+
+
+def cut_font(source: Path, codepoints, cached: Path | None) -> bytes:
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
     options = ft_subset.Options()
     options.layout_features = ["*"]  # every shaping feature: Arabic joining forms, Bengali conjuncts, marks
     options.flavor = "woff2"
-    font = TTFont(face.source)
+    font = TTFont(source)
     subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=face.codepoints)
+    subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
     out = io.BytesIO()
     font.flavor = "woff2"
@@ -106,7 +128,7 @@ def subset(face: Face, cache_dir: Path | None = None) -> bytes:
     data = out.getvalue()
     if cached is not None:
         try:  # written beside, then renamed: a reader never sees half a file
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_name(f".{cached.name}.{secrets.token_hex(4)}")
             partial.write_bytes(data)
             os.replace(partial, cached)
