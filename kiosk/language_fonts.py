@@ -121,6 +121,14 @@ def language_fonts(app, code: str) -> LanguageFonts:
     return state.fonts.get(code) or state.fonts[SOURCE_LANGUAGE if SOURCE_LANGUAGE in state.fonts else next(iter(state.fonts))]
 
 
+def plan_fonts(app) -> None:
+    """Plan every language's fonts ahead (the server does this in the background as it starts)."""
+    try:
+        language_fonts(app, kiosk_state(app).default_language)
+    except Exception:  # the first page tries again, and fails with the friendly page
+        app.logger.exception("the languages' fonts could not be planned ahead")
+
+
 def shared_files(app) -> list[str]:
     """The names faces: every language's pages preload them."""
     return list(language_fonts(app, kiosk_state(app).default_language).preload)

@@ -42,12 +42,15 @@ def make_server(app, host: str, port: int):
     a few seconds later, so the first visitor does not wait for it and /healthz never queues behind it."""
     from waitress import create_server
 
+    from ..language_fonts import plan_fonts
     from ..offline import build_precache
     from .busy import summarise_queue_warnings
 
     allow_open_files()
     summarise_queue_warnings()
     server = create_server(app, host=host, port=port, **SERVER_OPTIONS)
+    # each language's fonts are planned at once, in the background, rather than by the first page
+    threading.Thread(target=plan_fonts, args=(app,), name="fonts", daemon=True).start()
     # a moment later, so the kiosk window's first page is not rendered in the shadow of every other page
     builder = threading.Timer(PRECACHE_DELAY, build_precache, args=(app,))
     builder.name, builder.daemon = "precache", True
