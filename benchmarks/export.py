@@ -1,7 +1,7 @@
 """Export every offered language N times and check the offline budget: the offline pack of one language (its
-pages, CSS, JS, fonts, icons and the service worker) under 1 MB, the whole export under 4 MB, and the export under
+pages, CSS, JS, fonts, icons and the service worker) under 1 MB, the whole export under 5 MB, and the export under
 10 s. Times are medians: the whole `kiosk export` command as a user runs it (interpreter start included), and
-the export itself as its summary reports it. Exits 1 if a budget is broken.
+the export itself as its summary reports it, and the load average. Exits 1 if a budget is broken.
 
     python benchmarks/export.py          # N = 5
     python benchmarks/export.py -n 9
@@ -10,6 +10,7 @@ the export itself as its summary reports it. Exits 1 if a budget is broken.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,6 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.export import BUDGET_ALL_LANGUAGES, BUDGET_ONE_LANGUAGE, BUDGET_SECONDS, export_site  # noqa: E402
+
+
+TARGET_ONE_LANGUAGE = 400_000  # bytes: issue 16's target for one language's offline pack (the budget is the limit)
 
 
 def verdict(value: float, budget: float) -> str:
@@ -49,9 +53,11 @@ def main(argv=None) -> int:
     print(f"  export itself   median {export:6.2f} s   (min {min(export_seconds):.2f}, max {max(export_seconds):.2f})")
     for code, size in summary.pack_bytes.items():
         print(f"  offline pack {code:<6} {size / 1000:8.1f} kB   budget {BUDGET_ONE_LANGUAGE / 1e6:g} MB   "
-              f"{verdict(size, BUDGET_ONE_LANGUAGE)}")
+              f"{verdict(size, BUDGET_ONE_LANGUAGE)}   target {TARGET_ONE_LANGUAGE / 1000:g} kB "
+              f"{'met' if size <= TARGET_ONE_LANGUAGE else 'not met'}")
     print(f"  all languages   {summary.total_bytes / 1000:8.1f} kB   budget {BUDGET_ALL_LANGUAGES / 1e6:g} MB   "
           f"{verdict(summary.total_bytes, BUDGET_ALL_LANGUAGES)}")
+    print(f"  load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     broken = command >= BUDGET_SECONDS or largest >= BUDGET_ONE_LANGUAGE or summary.total_bytes >= BUDGET_ALL_LANGUAGES
     return 1 if broken else 0
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import content, errors, feedback, i18n, offline, page_context, search, security, translators, views
+from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, search, security,
+               static_files, translators, views)
 from .settings import load_settings
 from .state import EXTENSION, KioskState
 
@@ -20,7 +21,10 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app.config.update(config or {})
     app.extensions[EXTENSION] = KioskState(library=content.load(Path(app.config["CONTENT_DIR"])))
     i18n.init_app(app)
+    page_cache.init_app(app)  # inside the request guard (security), so a refused Host never gets a kept page
     security.init_app(app)
+    static_files.init_app(app)
+    language_fonts.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(translators.bp)
     app.register_blueprint(offline.bp)

@@ -22,13 +22,13 @@ from urllib.parse import urlsplit
 from flask import g
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from . import create_app, offline
+from . import create_app, offline, precompress
 from .i18n import checks, languages
 from .content import ContentError
 from .settings import load_settings
 
 BUDGET_ONE_LANGUAGE = 1_000_000  # bytes: the offline pack of one language (its pages and the shared files)
-BUDGET_ALL_LANGUAGES = 4_000_000  # bytes: the whole export
+BUDGET_ALL_LANGUAGES = 5_000_000  # bytes: the whole export (4 MB until search, who-to-call-now and feedback added ~0.2 MB)
 BUDGET_SECONDS = 10.0  # exporting every language, on the development machine
 MARKER = ".kiosk-export"  # marks a folder as an export, which the next export may replace
 
@@ -122,6 +122,7 @@ def export_site(outdir, base_url: str = "/", config: dict | None = None, progres
         (staging / "404.html").write_bytes(not_found.get_data())  # static hosts show it for unknown addresses
         if progress:
             progress(total, total, "404.html")
+        precompress.precompress(staging)  # .gz and .br beside every text file, for the host to send as they are
         (staging / MARKER).write_text("Written by `kiosk export`; the next export replaces this whole folder.\n")
         with app.test_request_context(base_url=base):
             precache = offline.precache_manifest()
@@ -144,12 +145,16 @@ def forget_previous_page(endpoint, values) -> None:
 
 
 def site_urls():
-    """Frozen-Flask's list: the precache list, then the service worker (which must sit at the site root)."""
+    """Frozen-Flask's list: the precache list, the files written but not kept, then the service worker (which must sit at the site root)."""
     shared, pages = offline.precache_endpoints()
-    yield from shared
-    for entries in pages.values():
-        yield from entries
-    yield "offline.service_worker", {}
+    entries = [*shared, *(entry for entries in pages.values() for entry in entries),
+               *offline.export_only_endpoints(),  # icons and the fonts' licence: written, not kept by devices
+               ("offline.service_worker", {})]
+    seen = set()
+    for endpoint, values in entries:  # once each: languages may share a font file
+        if (endpoint, tuple(sorted(values.items()))) not in seen:
+            seen.add((endpoint, tuple(sorted(values.items()))))
+            yield endpoint, values
 
 
 def swap_in(staging: Path, outdir: Path) -> None:
@@ -172,7 +177,8 @@ def measure(outdir: Path, root: str, precache: dict, seconds: float, all_languag
         path = url[len(root):]
         return (outdir / (path + "index.html" if path.endswith("/") or not path else path)).stat().st_size
 
-    files = [p for p in outdir.rglob("*") if p.is_file() and p.name != MARKER]
+    files = [p for p in outdir.rglob("*")  # the site's own files: the precompressed copies are the host's business
+             if p.is_file() and p.name != MARKER and not p.name.endswith(precompress.SUFFIXES)]
     shared = sum(size(url) for url in precache["shared"]) + (outdir / "service-worker.js").stat().st_size
     language_bytes = {code: sum(size(url) for url in entries) for code, entries in precache["languages"].items()}
     return Summary(outdir=outdir, base_url=root, pages=sum(p.suffix == ".html" for p in files), files=len(files),

@@ -9,13 +9,14 @@ a new worker script, which is how browsers notice an update.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from . import views
+from . import language_fonts, views
 from .i18n import current_language, gettext, pgettext
 from .state import kiosk_state
 
@@ -43,17 +44,45 @@ def static_export() -> bool:
     return bool(current_app.config.get("KIOSK_STATIC_EXPORT"))
 
 
+# Static files no device keeps: the whole bundled fonts (a page loads its language's cut, kiosk/language_fonts.py,
+# instead), the kiosk window's own assets, and notes for people.
+NOT_KEPT = ("fonts/*.woff2", "fonts/README.md", "css/kiosk-shell.css", "js/idle-reset.js", "js/staff-exit.js")
+
+
+# Static files the export writes but no device keeps: the app icons (the system stores its own copy when the app
+# is installed, online) and the fonts' licence.
+EXPORTED_NOT_KEPT = ("icons/*", "fonts/OFL.txt")
+
+
+def matches(name: str, patterns) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def is_kept(name: str) -> bool:
+    return name != SERVICE_WORKER_SOURCE and not matches(name, NOT_KEPT + EXPORTED_NOT_KEPT)
+
+
+def static_names() -> list[str]:
+    static_dir = Path(current_app.static_folder)
+    return sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def export_only_endpoints() -> list[tuple[str, dict]]:
+    """What the export writes besides the precache list."""
+    return [("static", {"filename": name}) for name in static_names() if matches(name, EXPORTED_NOT_KEPT)]
+
+
 def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[str, dict]]]]:
     """(endpoint, values) for the shared entries, and for the pages of each offered language.
 
-    Shared: the static files, the offline page of every language (so that page speaks the language of the
+    Shared: the static files (those in NOT_KEPT apart), the language picker's names font, the offline page of every language (so that page speaks the language of the
     address that failed) and, in the export, the site root. The export writes exactly these URLs.
     """
     languages = kiosk_state().languages
-    static_dir = Path(current_app.static_folder)
-    files = sorted(p.relative_to(static_dir).as_posix() for p in static_dir.rglob("*")
-                   if p.is_file() and not p.name.startswith("."))
-    shared = [("static", {"filename": name}) for name in files if name != SERVICE_WORKER_SOURCE]
+    app = current_app._get_current_object()
+    shared = [("static", {"filename": name})
+              for name in [*filter(is_kept, static_names()), *language_fonts.shared_files(app)]]
     shared += [("offline.offline_page", {"lang": code}) for code in languages]
     if static_export():
         shared.append(("pages.root", {}))
@@ -62,7 +91,9 @@ def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[s
                     ("pages.report", {"lang": code}),
                     ("search.page", {"lang": code}),
                     ("search.index_json", {"lang": code}),
-                    ("offline.manifest", {"lang": code})]
+                    ("offline.manifest", {"lang": code}),
+                    # issue 16: the language's own fonts (cut to its characters), not every script's
+                    *(("static", {"filename": name}) for name in language_fonts.language_fonts(app, code).files)]
              for code in languages}
     return shared, pages
 
@@ -100,7 +131,10 @@ def _build_manifest() -> dict:
         hashes = {}
         for endpoint, values in entries:
             url = url_for(endpoint, **values)
-            response = client.get(url[len(request.script_root):], base_url=request.url_root)
+            # each page in an app context of its own, as on a server: Flask-Babel keeps the page's translations
+            # in ``g``, and these pages are kept by the page cache and served as they are rendered here
+            with current_app.app_context():
+                response = client.get(url[len(request.script_root):], base_url=request.url_root)
             if response.status_code != 200:
                 raise RuntimeError(f"{url} answered {response.status} while building the precache list")
             hashes[url] = hashlib.sha256(response.get_data()).hexdigest()[:16]

@@ -8,8 +8,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import current_app, request, url_for
 
-from . import contacts_now, offline, security, views, window_state
+from . import contacts_now, language_fonts, offline, security, views, window_state
 from .feedback import views as feedback_views
+from .i18n import current_language
 from .state import kiosk_state
 
 # A static host may send no security headers, so exported pages carry the policy themselves (frame-ancestors
@@ -49,6 +50,7 @@ def page_context() -> dict:
         # page would carry the moment of the export, so there only the script marks
         "open_now": () if offline.static_export() else contacts_now.open_now(contacts),
         "open_plan": contacts_now.plan_of(contacts),
+        "fonts": language_fonts.language_fonts(current_app, current_language().code),  # issue 16
     }
 
 

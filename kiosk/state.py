@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
 
@@ -30,6 +30,9 @@ class KioskState:
     precache: dict[str, dict] = field(default_factory=dict)  # the precache list, per site root
     precache_lock: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
     search_indexes: dict[tuple[str, str], object] = field(default_factory=dict)  # (language, site root): SearchIndex
+    page_cache: Any = None  # kiosk.page_cache.PageCache: rendered pages, served from memory
+    fonts: Any = None  # per language code, kiosk.language_fonts.LanguageFonts (planned once, when first needed)
+    static_files: Any = None  # kiosk.static_files.StaticFiles: hashed names, generated files (font subsets)
 
 
 def kiosk_state(app: Flask | None = None) -> KioskState:

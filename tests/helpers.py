@@ -115,3 +115,11 @@ class Served:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def static_url(app, filename: str, base_url: str = "http://localhost/") -> str:
+    """The address the app gives a static file: its name carries the hash of its bytes (kiosk/static_files.py)."""
+    from flask import url_for
+
+    with app.test_request_context(base_url=base_url):
+        return url_for("static", filename=filename)

@@ -39,6 +39,18 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def site_files(folder: Path) -> list[Path]:
+    """The site's own files: not the marker, nor the precompressed copies beside them."""
+    return [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MARKER and p.suffix not in (".gz", ".br")]
+
+
+def exported_static(folder: Path, name: str) -> Path:
+    """The exported copy of a static file, whose name carries the hash of its bytes (css/kiosk.css -> css/kiosk.<hash>.css)."""
+    stem, _, suffix = name.rpartition(".")
+    (found,) = folder.glob(f"static/{stem}.*.{suffix}")
+    return found
+
+
 @pytest.fixture(scope="module")
 def two_languages(tmp_path_factory, other_language) -> tuple[Path, str, object]:
     translations, code = other_language
@@ -57,13 +69,14 @@ def test_export_writes_every_page_of_every_language_and_the_shared_files(two_lan
             assert f'<html lang="{lang}"' in page, path
         assert json.loads((folder / lang / "manifest.webmanifest").read_text())["lang"] == lang
         assert json.loads((folder / lang / "search" / "index.json").read_text())["lang"] == lang
-    for name in ("index.html", "404.html", "service-worker.js", "static/css/kiosk.css", "static/js/kiosk.js",
-                 "static/js/offline.js", "static/icons/icon-512.png"):
+    for name in ("index.html", "404.html", "service-worker.js"):
         assert (folder / name).is_file(), name
-    assert not (folder / "static/js/service-worker.js").exists()  # only the worker at the root, with its list
+    for name in ("css/kiosk.css", "js/kiosk.js", "js/offline.js", "icons/icon-512.png"):
+        assert exported_static(folder, name).is_file(), name
+    assert not list(folder.glob("static/js/service-worker*"))  # only the worker at the root, with its list
     assert summary.pages == 2 * (len(slugs) + 4) + 2  # home, cards, report, search, offline; the root and 404.html
-    assert summary.files == len(snapshot(folder)) - 1  # all but the marker
-    assert summary.total_bytes == sum(len(data) for name, data in snapshot(folder).items() if name != MARKER)
+    assert summary.files == len(site_files(folder))
+    assert summary.total_bytes == sum(p.stat().st_size for p in site_files(folder))
     assert set(summary.language_bytes) == {"en", code} and all(summary.language_bytes.values())
 
 
@@ -97,8 +110,11 @@ def test_the_service_worker_lists_every_exported_file_with_the_hash_of_its_bytes
     for url, digest in entries.items():
         assert hashlib.sha256(file_for(folder, "/safeguarding/", url).read_bytes()).hexdigest()[:16] == digest, url
     listed = {file_for(folder, "/safeguarding/", url) for url in entries}
-    unlisted = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p not in listed}
-    assert unlisted == {"service-worker.js", "404.html", MARKER}
+    unlisted = {p.relative_to(folder).as_posix() for p in site_files(folder) if p not in listed}
+    # written for hosts and installs, not kept on devices: the worker itself, 404.html, the icons, the fonts' licence
+    assert {name for name in unlisted if not name.startswith(("static/icons/", "static/fonts/OFL."))} == {
+        "service-worker.js", "404.html"}
+    assert len(unlisted) == 2 + 3 + 1
     assert precache["offlinePages"] == {lang: f"/safeguarding/{lang}/offline/" for lang in ("en", code)}
 
 
@@ -174,11 +190,11 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     status, out, err = run_cli(capsys, "export", str(tmp_path / "site"), "--base-url", "/safeguarding/",
                                "--all-languages")
     assert status == 0
-    files = sum(1 for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
+    files = len(site_files(tmp_path / "site"))
     # progress counts the files the summary counts, 404.html (written last) included
     assert [line.split("]")[0] for line in err] == [f"[{done:>{len(str(files))}}/{files}" for done in range(1, files + 1)]
     assert err[-1].endswith("] 404.html")
-    total = sum(p.stat().st_size for p in (tmp_path / "site").rglob("*") if p.is_file() and p.name != MARKER)
+    total = sum(p.stat().st_size for p in site_files(tmp_path / "site"))
     app = create_app()
     pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 4) + 2
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
@@ -186,7 +202,7 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out
     languages = len(kiosk_state(app).languages)
     total_line = out[3 + languages]  # after the summary, keeping, header and a line per language
-    assert total_line.startswith("  all languages ") and "budget 4 MB" in total_line and "budget 10 s" in total_line
+    assert total_line.startswith("  all languages ") and "budget 5 MB" in total_line and "budget 10 s" in total_line
     # sizes are within budget; the time depends on the machine's load and is benchmarks/export.py's to measure
     assert [line for line in out[4 + languages:] if "export time" not in line] == []
 
@@ -210,16 +226,39 @@ def test_every_exported_page_carries_the_security_policy_itself(two_languages):
         assert html.unescape(meta.group(1)).split("; ") == wanted, page.relative_to(folder)
 
 
-def test_every_font_the_stylesheet_names_is_exported_and_kept_offline(two_languages):
+def test_each_language_loads_and_keeps_only_its_own_fonts_and_the_picker_names(two_languages):
+    folder, code, _ = two_languages
+    precache = precache_of(folder)
+    names_faces = set()
+    for lang, script in (("en", "latin"), (code, "arabic")):
+        page = (folder / lang / "index.html").read_text(encoding="utf-8")
+        (stylesheet,) = re.findall(r'<link rel="stylesheet" href="(/safeguarding/static/fonts/[^"]+\.css)">', page)
+        fonts = [urljoin(stylesheet, url) for url in re.findall(r'url\("([^"]+)"\)',
+                                                               file_for(folder, "/safeguarding/", stylesheet).read_text())]
+        preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', page)
+        assert preloaded and set(preloaded) <= set(fonts)  # the picker's names, drawn at first paint
+        own = [url for url in fonts if url not in preloaded]
+        assert any(script in url for url in own)
+        assert not any(other in url for url in own for other in {"latin-ext", "cyrillic", "arabic", "bengali"} - {script})
+        for url in fonts:
+            assert file_for(folder, "/safeguarding/", url).is_file(), f"{url} is not in the export"
+        assert {stylesheet, *own} <= set(precache["languages"][lang])
+        assert set(preloaded) <= set(precache["shared"])
+        names_faces.update(preloaded)
+    assert len(names_faces) == 2  # the scripts of the offered languages' names (Latin, Arabic), shared by both
+
+
+def test_every_text_file_has_gzip_and_brotli_copies_with_the_same_bytes(two_languages):
+    import brotli
+    import gzip
+
     folder, *_ = two_languages
-    stylesheet = folder / "static" / "css" / "kiosk.css"
-    fonts = re.findall(r'url\("?(\.\./fonts/[^")]+)"?\)', stylesheet.read_text(encoding="utf-8"))
-    assert len(fonts) >= 10  # Latin, Latin-ext, Cyrillic, Arabic and Bengali, regular and bold
-    kept = set(precache_of(folder)["shared"])
-    for font in fonts:
-        url = urljoin("/safeguarding/static/css/kiosk.css", font)
-        assert file_for(folder, "/safeguarding/", url).is_file(), f"{font} is not in the export"
-        assert url in kept, f"{font} is not in the precache list"
+    text = [p for p in site_files(folder) if p.suffix in {".html", ".css", ".js", ".webmanifest"}]
+    assert len(text) > 40
+    for path in text:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
 
 
 def test_a_failed_swap_leaves_the_earlier_export_as_it_was_and_no_staging_folder(tmp_path, capsys, monkeypatch):

@@ -5,6 +5,8 @@ from html import unescape
 
 import pytest
 
+from tests.helpers import static_url
+
 from kiosk import create_app
 from kiosk.shell import backend
 
@@ -21,7 +23,8 @@ def test_kiosk_pages_have_the_idle_notice_and_the_staff_exit(kiosk_client, path)
     notice = re.search(r'<dialog id="idle-notice"[^>]*>', html).group(0)
     assert 'data-idle-seconds="45"' in notice and 'data-warning-seconds="25"' in notice and 'data-home="/en/"' in notice
     assert "I'm still here" in unescape(html) and '<dialog id="staff-exit"' in html
-    assert '<script src="/static/js/idle-reset.js" defer>' in html and '<script src="/static/js/staff-exit.js" defer>' in html
+    app = kiosk_client.application
+    assert all(f'<script src="{static_url(app, name)}" defer>' in html for name in ("js/idle-reset.js", "js/staff-exit.js"))
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) and " style=" not in html
 
 
@@ -55,7 +58,8 @@ def test_pages_outside_the_kiosk_window_keep_tap_to_call_without_the_note(client
 
 
 def test_the_kiosk_scripts_and_styles_are_served_from_the_app(kiosk_client):
-    for path in ("/static/js/idle-reset.js", "/static/js/staff-exit.js", "/static/css/kiosk-shell.css"):
+    for name in ("js/idle-reset.js", "js/staff-exit.js", "css/kiosk-shell.css"):
+        path = static_url(kiosk_client.application, name)
         response = kiosk_client.get(path)
         assert response.status_code == 200
         assert not re.search(rb"https?://", response.data), path

@@ -8,7 +8,7 @@ import re
 import struct
 
 from kiosk.settings import PROJECT_DIR
-from tests.helpers import NUMBERS
+from tests.helpers import NUMBERS, static_url
 from kiosk.state import kiosk_state
 
 
@@ -30,19 +30,24 @@ def test_service_worker_lists_every_page_of_every_language_and_the_shared_files(
     slugs = list(kiosk_state(app).library.cards)
     for code in kiosk_state(app).languages:
         pages = listed["languages"][code]
-        assert list(pages) == [f"/{code}/", *(f"/{code}/themes/{s}/" for s in slugs), f"/{code}/report/",
-                               f"/{code}/search/", f"/{code}/search/index.json", f"/{code}/manifest.webmanifest"]
+        assert list(pages)[:len(slugs) + 5] == [f"/{code}/", *(f"/{code}/themes/{s}/" for s in slugs),
+                                                f"/{code}/report/", f"/{code}/search/", f"/{code}/search/index.json",
+                                                f"/{code}/manifest.webmanifest"]
+        fonts = list(pages)[len(slugs) + 5:]  # the language's font stylesheet and its own fonts, nothing else
+        assert fonts[0] == static_url(app, f"fonts/{code}.css")
+        assert fonts[1:] and all(url.startswith("/static/fonts/") and url.endswith(".woff2") for url in fonts[1:])
         assert all(re.fullmatch(r"[0-9a-f]{16}", digest) for digest in pages.values())
         assert f"/{code}/offline/" in listed["shared"]
-    assert {"/static/css/kiosk.css", "/static/js/kiosk.js", "/static/js/offline.js"} <= set(listed["shared"])
+    assert {static_url(app, name) for name in ("css/kiosk.css", "js/kiosk.js", "js/offline.js")} <= set(listed["shared"])
+    assert not any(url.endswith("-normal.woff2") for url in listed["shared"])  # no whole bundled font for everyone
     assert "/" not in listed["shared"]  # the live root is a redirect by Accept-Language, not a page to keep
     assert listed["defaultLanguage"] == "en" and listed["allLanguages"] is False
 
 
-def test_service_worker_follows_the_address_path_the_app_is_mounted_under(client):
+def test_service_worker_follows_the_address_path_the_app_is_mounted_under(app, client):
     listed = precache(client.get("/service-worker.js", base_url="http://intranet.example/safeguarding/"))
     assert "/safeguarding/en/themes/child-neglect/" in listed["languages"]["en"]
-    assert "/safeguarding/static/css/kiosk.css" in listed["shared"]
+    assert static_url(app, "css/kiosk.css", "http://intranet.example/safeguarding/") in listed["shared"]
 
 
 def test_all_languages_setting_reaches_the_service_worker():
@@ -74,11 +79,11 @@ def test_manifest_names_the_app_and_installs_it_standalone_in_the_page_language(
         assert icon["sizes"] == f"{width}x{height}" and icon["type"] == "image/png"
 
 
-def test_every_page_links_its_manifest_and_loads_the_offline_script(site_pages):
+def test_every_page_links_its_manifest_and_loads_the_offline_script(app, site_pages):
     for path, page in site_pages.items():
         lang = re.search(r'<html lang="([^"]+)"', page).group(1)
         assert f'<link rel="manifest" href="/{lang}/manifest.webmanifest">' in page, path
-        assert 'src="/static/js/offline.js" data-service-worker="/service-worker.js"' in page, path
+        assert f'src="{static_url(app, "js/offline.js")}" data-service-worker="/service-worker.js"' in page, path
         assert '<meta name="theme-color"' in page, path
 
 
@@ -105,8 +110,16 @@ def test_live_pages_keep_text_size_links_that_work_without_javascript(client):
 
 def test_readme_nginx_example_sends_the_apps_own_security_headers():
     from kiosk.security import CONTENT_SECURITY_POLICY, HEADERS
+    from kiosk.static_files import IMMUTABLE
 
     readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     example = readme[readme.index("## Serving on an intranet"):]
     sent = dict(re.findall(r'add_header ([\w-]+) "([^"]+)" always;', example))
-    assert sent == {"Cache-Control": "no-cache", **HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    assert sent == {**HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+    # Cache-Control by address: hashed static names for good (as the app sends them), everything else revalidated
+    assert "add_header Cache-Control $safeguarding_cache always;" in example
+    pattern, immutable = re.search(r'"~(\^/safeguarding/static/[^"]+)"\s+"([^"]+)";', example).groups()
+    assert immutable == IMMUTABLE and re.search(r'default\s+"no-cache";', example)
+    assert re.match(pattern.replace("\\\\", "\\"), "/safeguarding/static/css/kiosk.0123456789.css")
+    assert not re.match(pattern.replace("\\\\", "\\"), "/safeguarding/static/css/kiosk.css")
+    assert "gzip_static on;" in example

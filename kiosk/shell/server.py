@@ -22,6 +22,9 @@ SERVER_OPTIONS = {
 }
 
 
+PRECACHE_DELAY = 3.0  # seconds after the server starts before the precache list is built in the background
+
+
 def allow_open_files(wanted: int = 4096) -> None:
     """Raise this process's open-file limit towards ``wanted`` (the connection limit needs one per socket)."""
     try:
@@ -36,16 +39,22 @@ def allow_open_files(wanted: int = 4096) -> None:
 
 def make_server(app, host: str, port: int):
     """The waitress server with the options above; the service worker's precache list is built in the background
-    meanwhile, so the first visitor does not wait for it and /healthz never queues behind it."""
+    a few seconds later, so the first visitor does not wait for it and /healthz never queues behind it."""
     from waitress import create_server
 
+    from ..language_fonts import plan_fonts
     from ..offline import build_precache
     from .busy import summarise_queue_warnings
 
     allow_open_files()
     summarise_queue_warnings()
     server = create_server(app, host=host, port=port, **SERVER_OPTIONS)
-    threading.Thread(target=build_precache, args=(app,), name="precache", daemon=True).start()
+    # each language's fonts are planned at once, in the background, rather than by the first page
+    threading.Thread(target=plan_fonts, args=(app,), name="fonts", daemon=True).start()
+    # a moment later, so the kiosk window's first page is not rendered in the shadow of every other page
+    builder = threading.Timer(PRECACHE_DELAY, build_precache, args=(app,))
+    builder.name, builder.daemon = "precache", True
+    builder.start()
     return server
 
 

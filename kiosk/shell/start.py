@@ -1,4 +1,5 @@
-"""Starting the kiosk window: settings, log, fail-safe page, the server, then the window over it."""
+"""Starting the kiosk window: settings, log, the server, and beside it the window, on the fail-safe page until the
+server answers."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from .supervisor import Supervisor, free_port
 
 log = logging.getLogger(__name__)
 
-START_TIMEOUT = 20.0  # seconds to wait for the first server before the window opens on the fail-safe page
 
 
 def run(gui: str, port: int | None = None, environ: dict | None = None) -> int:
@@ -27,18 +27,19 @@ def run(gui: str, port: int | None = None, environ: dict | None = None) -> int:
     log_path = logs.setup(data_dir / "logs")
     for problem in resolved.problems:
         log.warning("%s", problem)
-    failsafe_url = failsafe.write(data_dir / "failsafe", Path(config["CONTENT_DIR"]),
-                                  Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"], config["LANGUAGES"])
     log.info("kiosk starting (log: %s)", log_path)
 
+    # The server and the window start side by side: the window opens at once on the fail-safe page (the numbers
+    # from its first frame) and moves to the home page as soon as the server answers (KioskWindow.watch).
     supervisor = Supervisor(port or free_port(), env=environ)
     supervisor.start()
     try:
+        failsafe_url = failsafe.write(data_dir / "failsafe", Path(config["CONTENT_DIR"]),
+                                      Path(config["TRANSLATIONS_DIR"]), config["DEFAULT_LANGUAGE"], config["LANGUAGES"])
         from .window import WINDOW_LOST, KioskWindow  # imports the webview toolkit while the server starts
 
         window = KioskWindow(gui, config, supervisor, failsafe_url, pin_state=data_dir / "staff-pin-tries.json")
-        healthy = supervisor.wait_healthy(START_TIMEOUT)
-        status = window.run(window.home if healthy else failsafe_url)
+        status = window.run(window.home if supervisor.healthy else failsafe_url)
     finally:
         supervisor.stop()
     if status == WINDOW_LOST:  # Qt cannot tidy up a window it has lost: its teardown can hang or crash

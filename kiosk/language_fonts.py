@@ -1,0 +1,145 @@
+"""Each language's fonts: only the glyphs its pages can show, and a tiny face for the language picker's names.
+
+What a language's pages can show is known without rendering them: its catalogue (translations, and the English
+it falls back to), the content files, the templates' own characters, and the Babel data the hours are written
+with. kiosk/fonts cuts the bundled Noto files down to those characters (a file is served whole when a cut would
+save little: small files, or a language using most of a file). The picker's names (English, Türkçe, العربية,
+বাংলা ...) get their own family, "Language Names", cut to just those characters, preloaded on every page and
+shown with ``font-display: block``, so a name is never drawn in a fallback font (boxes) at first paint.
+
+Everything is served as static files with hashed names (kiosk/static_files.py): per language one stylesheet,
+``fonts/<code>.css``, holding the @font-face rules of the language and of the names. Cuts are kept on disk
+(the per-user cache folder) by a key of what goes in, so only the first start after a change pays for them.
+"""
+
+from __future__ import annotations
+
+import string
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from babel import Locale
+
+from . import fonts
+from .i18n import pseudo
+from .i18n.languages import SOURCE_LANGUAGE
+from .settings import APP_NAME
+from .state import kiosk_state
+from .static_files import static_files
+
+NAMES_FAMILY = "Language Names"
+FONT_DIR = "fonts"  # under static/
+WHOLE_BELOW = 10_000  # bytes: bundled files this small are served whole (a cut would save little)
+WHOLE_ABOVE = 0.5  # a language using this share of a file's characters gets it whole
+# Characters any page may show besides its words: ASCII (numbers, addresses), no-break spaces, punctuation.
+ALWAYS = string.printable + "\u00a0\u00b7\u2009\u200c\u200d\u200e\u200f\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u202f\u2212"
+PLANNING = threading.RLock()  # one plan per app; planning may ask for static names, which may ask for the plan
+PICKER_RULE = f'.language-picker [lang] {{ font-family: "{NAMES_FAMILY}", var(--font); }}\n'
+
+
+@dataclass(frozen=True)
+class LanguageFonts:
+    stylesheet: str  # static file name of the language's font stylesheet
+    files: tuple[str, ...]  # static file names a device keeps for this language (stylesheet and its own fonts)
+    preload: tuple[str, ...]  # the names faces drawn at first paint
+
+
+def cache_dir() -> Path:
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "font-subsets"
+
+
+def babel_text(locale_code: str) -> str:
+    """What Babel writes hours, days and lists with in this locale."""
+    locale = Locale.parse(locale_code)
+    data = [locale.days, locale.day_periods, locale.list_patterns, locale.time_formats, locale.number_symbols,
+            locale._data.get("datetime_skeletons", {})]
+    return "".join(str(part) for part in data)
+
+
+def language_text(app, code: str) -> str:
+    state = kiosk_state(app)
+    language = state.languages[code]
+    translations = Path(app.config["TRANSLATIONS_DIR"])
+    content = Path(app.config["CONTENT_DIR"])
+    templates = Path(app.root_path) / "templates"
+    shared = "".join(p.read_text(encoding="utf-8") for folder in (content, templates)
+                     for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".yaml", ".yml", ".html"))
+    status = state.language_status.get(code)
+    if status is not None and status.po_path is not None:
+        words = status.po_path.read_text(encoding="utf-8")
+    else:
+        words = (translations / "messages.pot").read_text(encoding="utf-8") if (translations / "messages.pot").is_file() else ""
+    text = words + shared + ALWAYS + babel_text(language.babel_locale)
+    if code == pseudo.CODE:
+        text += pseudo.localise(text)
+    return text
+
+
+def _register_face(app, face: fonts.Face, folder: str) -> str:
+    """The static name the face is served under: the bundled file itself, or a registered cut."""
+    whole = fonts.source_path(Path(app.static_folder) / FONT_DIR, face.stem.rsplit("-", 1)[0], face.weight)
+    _, cmap = fonts.source_info(whole)
+    if folder != "names" and (whole.stat().st_size < WHOLE_BELOW or len(face.codepoints) >= WHOLE_ABOVE * len(cmap)):
+        return f"{FONT_DIR}/{whole.name}"
+    name = f"{FONT_DIR}/{folder}/{face.stem}.woff2"
+    static_files(app).register(name, lambda: fonts.subset(face, cache_dir()), digest=face.key)
+    return name
+
+
+def _plan_all(app) -> dict[str, LanguageFonts]:
+    files = static_files(app)
+    languages = kiosk_state(app).languages
+    font_dir = Path(app.static_folder) / FONT_DIR
+    names_text = "".join(language.name for language in languages.values())
+    names = [(face, _register_face(app, face, "names"))
+             for face in fonts.faces_for(names_text, font_dir, family=NAMES_FAMILY, weights=(400,))]
+    plans = {}
+    for code in languages:
+        own = [(face, _register_face(app, face, code)) for face in fonts.faces_for(language_text(app, code), font_dir)]
+        stylesheet = f"{FONT_DIR}/{code}.css"
+
+        def make(own=own) -> bytes:  # relative addresses: the stylesheet sits in fonts/ beside them
+            rule = lambda face, name, display: fonts.font_face(  # noqa: E731
+                face, files.hashed_name(name)[len(FONT_DIR) + 1:], display)
+            return ("".join(rule(face, name, display(face)) for face, name in own)
+                    + "".join(rule(face, name, "block") for face, name in names) + PICKER_RULE).encode()
+
+        files.register(stylesheet, make)
+        plans[code] = LanguageFonts(stylesheet, (stylesheet, *dict.fromkeys(name for _, name in own)),
+                                    tuple(name for _, name in names))
+    return plans
+
+
+def display(face) -> str:
+    """Latin and Cyrillic are `optional`: every system draws them, so a font that is late is simply not swapped in
+    on that page and the text never jumps (tests/browser/test_layout_shift.py). Arabic and Bengali swap: without
+    their font they may be boxes."""
+    return "optional" if face.family == fonts.SOURCES[0][0] else "swap"
+
+
+def language_fonts(app, code: str) -> LanguageFonts:
+    state = kiosk_state(app)
+    if state.fonts is None:
+        with PLANNING:
+            if state.fonts is None:
+                state.fonts = _plan_all(app)
+    return state.fonts.get(code) or state.fonts[SOURCE_LANGUAGE if SOURCE_LANGUAGE in state.fonts else next(iter(state.fonts))]
+
+
+def plan_fonts(app) -> None:
+    """Plan every language's fonts ahead (the server does this in the background as it starts)."""
+    try:
+        language_fonts(app, kiosk_state(app).default_language)
+    except Exception:  # the first page tries again, and fails with the friendly page
+        app.logger.exception("the languages' fonts could not be planned ahead")
+
+
+def shared_files(app) -> list[str]:
+    """The names faces: every language's pages preload them."""
+    return list(language_fonts(app, kiosk_state(app).default_language).preload)
+
+
+def init_app(app) -> None:
+    static_files(app).add_generator(lambda: language_fonts(app, kiosk_state(app).default_language))
