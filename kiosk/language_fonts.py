@@ -43,7 +43,8 @@ PICKER_RULE = f'.language-picker [lang] {{ font-family: "{NAMES_FAMILY}", var(--
 class LanguageFonts:
     stylesheet: str  # static file name of the language's font stylesheet
     files: tuple[str, ...]  # static file names a device keeps for this language (stylesheet and its own fonts)
-    preload: tuple[str, ...]  # the names faces drawn at first paint
+    preload: tuple[str, ...]  # fetched with the stylesheet, so they are there at first paint (no text jumps when a
+    #                           late font swaps in): the language's own faces and the picker's names faces
 
 
 def cache_dir() -> Path:
@@ -103,20 +104,14 @@ def _plan_all(app) -> dict[str, LanguageFonts]:
         def make(own=own) -> bytes:  # relative addresses: the stylesheet sits in fonts/ beside them
             rule = lambda face, name, display: fonts.font_face(  # noqa: E731
                 face, files.hashed_name(name)[len(FONT_DIR) + 1:], display)
-            return ("".join(rule(face, name, display(face)) for face, name in own)
+            return ("".join(rule(face, name, "swap") for face, name in own)
                     + "".join(rule(face, name, "block") for face, name in names) + PICKER_RULE).encode()
 
         files.register(stylesheet, make)
-        plans[code] = LanguageFonts(stylesheet, (stylesheet, *dict.fromkeys(name for _, name in own)),
-                                    tuple(name for _, name in names))
+        own_files = tuple(dict.fromkeys(name for _, name in own))
+        plans[code] = LanguageFonts(stylesheet, (stylesheet, *own_files),
+                                    own_files + tuple(name for _, name in names))
     return plans
-
-
-def display(face) -> str:
-    """Latin and Cyrillic are `optional`: every system draws them, so a font that is late is simply not swapped in
-    on that page and the text never jumps (tests/browser/test_layout_shift.py). Arabic and Bengali swap: without
-    their font they may be boxes."""
-    return "optional" if face.family == fonts.SOURCES[0][0] else "swap"
 
 
 def language_fonts(app, code: str) -> LanguageFonts:

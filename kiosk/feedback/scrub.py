@@ -46,10 +46,13 @@ class Scrubbed:
 
 
 def _phones(text: str) -> str:
+    # long digit runs first: two numbers written with nothing between them are one run, which the phone matcher
+    # would cut in odd places ("020 3000 0000020 3000 0000" left "020" behind)
+    text = DIGIT_RUN.sub("[phone]", text)
     found = list(phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE))
     for match in reversed(found):
         text = text[:match.start] + "[phone]" + text[match.end:]
-    return DIGIT_RUN.sub("[phone]", text)
+    return text
 
 
 def looks_like_a_name(text: str) -> bool:
