@@ -31,11 +31,6 @@ def assert_panel_in_view(page, where):
             assert 0 <= box["y"] and box["y"] + box["height"] <= height, f"{where}, {contact} {part}: below the fold {height}: {box}"
 
 
-# At the largest text the full panel does not fit a 360x640 phone (it needs the compact phone panel, which waits
-# for a design that leaves no link half under it): every other size.
-LARGEST_TEXT_SIZES = [size for size in SIZES if size != "small-phone"]
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_report_entries_are_in_view_without_scrolling(open_page, lang):
     page = open_page("portrait-kiosk")
@@ -53,7 +48,7 @@ def test_report_entries_are_in_view_without_scrolling(open_page, lang):
     for path in [home, *others.values()]:
         if path != home:
             page.goto(path)
-        for size in LARGEST_TEXT_SIZES:
+        for size in SIZES:
             resize(page, size)
             assert_panel_in_view(page, f"{path} at {size} size, largest text")
 
@@ -70,24 +65,31 @@ def test_panel_stays_in_view_after_scrolling_to_the_end(open_page, lang):
 # The panel, the header and the reading area (main), as boxes in the viewport.
 SHAPE = """() => Object.fromEntries(['.report-panel', '.site-header', 'main'].map(selector =>
   [selector, document.querySelector(selector).getBoundingClientRect().toJSON()]))"""
-LANDSCAPE = ("landscape-kiosk", "laptop")
+LANDSCAPE, PHONES = ("landscape-kiosk", "laptop"), ("phone", "small-phone")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_panel_takes_a_column_on_landscape_screens(open_page, lang):
-    # Phones keep the panel as it was: a compact one (a quarter of the screen) left page links half under it,
-    # which axe's target-size rule reports (tests/browser/test_axe.py).
+def test_the_panel_takes_a_column_on_landscape_screens_and_little_room_on_phones(open_page, lang):
     page = open_page("landscape-kiosk")
     page.goto(page_types(lang)["home"])
     rtl = page.evaluate("() => document.dir") == "rtl"
-    for size in LANDSCAPE:
+    for size in (*LANDSCAPE, *PHONES):
         resize(page, size)
         width, height = SIZES[size]
         boxes = page.evaluate(SHAPE)
         panel, main = boxes[".report-panel"], boxes["main"]
         where = f"{lang} at {size}"
-        assert (panel["y"], panel["height"]) == (0, height), f"{where}: the panel is not full height: {panel}"
-        at_end = panel["x"] == 0 if rtl else panel["x"] + panel["width"] == width
-        assert at_end, f"{where}: the panel is not at the inline end: {panel}"
-        assert height - main["y"] >= 0.6 * height, f"{where}: the reading area starts at {main['y']:.0f}px"
-        assert main["width"] >= 0.6 * width, f"{where}: the reading area is {main['width']:.0f}px wide"
+        if size in LANDSCAPE:
+            assert (panel["y"], panel["height"]) == (0, height), f"{where}: the panel is not full height: {panel}"
+            at_end = panel["x"] == 0 if rtl else panel["x"] + panel["width"] == width
+            assert at_end, f"{where}: the panel is not at the inline end: {panel}"
+            assert height - main["y"] >= 0.6 * height, f"{where}: the reading area starts at {main['y']:.0f}px"
+            assert main["width"] >= 0.6 * width, f"{where}: the reading area is {main['width']:.0f}px wide"
+        else:
+            assert panel["height"] <= 0.25 * height, f"{where}: the panel is {panel['height']:.0f}px of {height}"
+    page.locator("a[data-text-size='3']").click()
+    page.wait_for_function("() => document.documentElement.classList.contains('text-size-3')")
+    for size in PHONES:
+        resize(page, size)
+        panel = page.evaluate(SHAPE)[".report-panel"]
+        assert panel["height"] <= 0.35 * SIZES[size][1], f"{lang} at {size}, largest text: the panel is {panel['height']:.0f}px"
