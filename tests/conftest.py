@@ -105,7 +105,7 @@ def postgresql_url():
     if os.geteuid() == 0:
         os.chmod(folder, 0o755)
         os.chown(folder, *NOBODY)
-        as_user = ["runuser", "-u", "nobody", "--"]
+        as_user = [shutil.which("runuser") or "/usr/sbin/runuser", "-u", "nobody", "--"]  # /usr/sbin: not on every PATH
     data, port = folder / "data", free_port()
     run = lambda *command: subprocess.run([*as_user, *command], check=True, capture_output=True, text=True)  # noqa: E731
     run(str(pg_bin / "initdb"), "-D", str(data), "-U", "kiosk", "--auth=trust", "--no-locale", "-E", "UTF8")

@@ -66,7 +66,7 @@ def test_without_javascript_no_leads_to_reasons_and_a_thank_you_page(open_page):
     page.wait_for_url(f"**{CARD}feedback/thanks/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     expect(page.locator(".report-panel")).to_be_visible()
-    [answer] = stored_with(comment.replace("07700 900123", "[phone]"))
+    answer = stored_once(comment.replace("07700 900123", "[phone]"))
     assert answer.reasons == ("translation",) and answer.answer == "no"
 
 
@@ -82,7 +82,7 @@ def test_with_javascript_the_reasons_open_in_place_and_the_answer_is_sent(open_p
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".feedback-thanks")).to_be_focused()
     wait_until_outbox_empty(page)
-    [answer] = stored_with(comment)
+    answer = stored_once(comment)
     assert answer.reasons == ("hard-to-understand",)
 
 
