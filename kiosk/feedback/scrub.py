@@ -19,8 +19,10 @@ import re
 import phonenumbers
 
 EMAIL = re.compile(r"[\w.+'-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.IGNORECASE)
-# Two letters, six digits (in pairs, perhaps spaced or dashed), and usually a final letter A-D.
-NI_NUMBER = re.compile(r"(?<![\w])[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}(?:[ -]?[A-D])?(?![\w])", re.IGNORECASE)
+# Two letters, six digits (in pairs, spaced or not, or dashed throughout), and usually a final letter A-D. A dash
+# only between all the pairs, so a word before a date ("aa 1990-01-01") is not taken for one.
+NI_NUMBER = re.compile(r"(?<![\w])[A-Z]{2}[ -]?\d{2}(?: ?\d{2} ?\d{2}|-\d{2}-\d{2})(?:[ -]?[A-D])?(?![\w-])",
+                       re.IGNORECASE)
 MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 DATE = re.compile(
