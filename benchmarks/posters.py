@@ -5,8 +5,8 @@ the machine is shared, and the CPU time the command used (its processes' user + 
 CPU seconds / cores is what the run would take with the cores to itself. Also the type sizes the cards needed.
 Exits 1 if the median is over the limit.
 
-    python benchmarks/posters.py          # N = 3
-    python benchmarks/posters.py -n 5
+    python benchmarks/posters.py          # N = 3, with QR codes to https://kiosk.example.org/
+    python benchmarks/posters.py -n 5 --public-url ''   # without QR codes
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=3, help="runs (default 3)")
+    parser.add_argument("--public-url", default="https://kiosk.example.org/",
+                        help="the public_url setting, so each poster carries its QR code ('' for none)")
     args = parser.parse_args(argv)
     command = [sys.executable, "-m", "kiosk.cli", "posters"]
     seconds, cpu, loads, summary = [], [], [], ""
@@ -38,7 +40,8 @@ def main(argv=None) -> int:
             used = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             done = subprocess.run([*command, str(Path(scratch) / f"run-{run}")], check=True, cwd=PROJECT,
-                                  capture_output=True, text=True)
+                                  capture_output=True, text=True,
+                                  env={**os.environ, "KIOSK_PUBLIC_URL": args.public_url})
             seconds.append(time.perf_counter() - started)
             now = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
