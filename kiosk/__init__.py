@@ -7,8 +7,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, search, security,
-               static_files, translators, views)
+from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, quick_exit,
+               search, security, static_files, translators, views)
 from .settings import load_settings
 from .state import EXTENSION, KioskState
 
@@ -29,6 +29,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app.register_blueprint(translators.bp)
     app.register_blueprint(offline.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(quick_exit.bp)
     feedback.init_app(app)
     page_context.init_app(app)
     errors.init_app(app)
