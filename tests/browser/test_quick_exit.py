@@ -89,15 +89,16 @@ def test_shift_twice_then_a_wait_past_five_seconds_starts_again(exit_page):
 
 
 def test_shift_used_with_another_key_does_not_count(exit_page):
-    read_card_after_home(exit_page, "en")
-    exit_page.locator(".site-header .search-box input").focus()
+    exit_page.goto(page_paths("en")["page"])  # the search page: its own box, on a phone too
+    box = exit_page.locator("#search-q")
+    box.focus()
     for _ in range(3):
         exit_page.keyboard.press("Shift+A")  # typing a capital
-    assert exit_page.locator(".site-header .search-box input").input_value() == "AAA"
+    assert box.input_value() == "AAA"
     assert status(exit_page) == "" and lit_dots(exit_page) == 0
     exit_page.keyboard.press("Shift")
     assert status(exit_page) == STATUS["en"][2]
-    assert exit_page.url.endswith(page_paths("en")[CARD])
+    assert exit_page.url.endswith(page_paths("en")["page"])
 
 
 def test_leaving_hides_the_page_behind_loading_and_a_page_shown_again_is_usable(exit_page):
