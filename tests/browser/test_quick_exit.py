@@ -135,6 +135,8 @@ def test_the_button_sits_at_the_inline_end_clear_of_the_header_and_the_panel_and
                                          "right: r.right, top: r.top, bottom: r.bottom}; }")
                 assert not overlap(button, other, gap=8), f"{where}: touches {control.evaluate('e => e.outerHTML')[:80]}"
         assert not overlap(button, box(page, ".report-panel")), where
+        if size in ("landscape-kiosk", "laptop"):  # issue 15, part 2: the reading area keeps 60% of the height
+            assert box(page, "main")["top"] <= 0.4 * SIZES[size][1], f"{where}: the header is too tall"
         page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight / 2)")
         scrolled = box(page, ".quick-exit-button")
         assert 0 <= scrolled["top"] and scrolled["bottom"] < SIZES[size][1] / 4, f"{where}: scrolled out of view"
