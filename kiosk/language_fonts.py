@@ -132,8 +132,9 @@ def plan_fonts(app) -> None:
 
 
 def shared_files(app) -> list[str]:
-    """The names faces: every language's pages preload them."""
-    return list(language_fonts(app, kiosk_state(app).default_language).preload)
+    """The names faces: every language's pages preload them (and only them: each language keeps its own)."""
+    plan = language_fonts(app, kiosk_state(app).default_language)
+    return [name for name in plan.preload if name not in plan.files]
 
 
 def init_app(app) -> None:
