@@ -41,13 +41,14 @@ ICONS = [  # (file under static/, size in px, purpose)
 # CompressionStream compresses at zlib's default level, 6.
 STORED_COMPRESSED = re.compile(r"^(text/|application/(javascript|json|manifest\+json)|image/svg\+xml)")
 STORED_LEVEL = 6
-mimetypes.add_type("application/manifest+json", ".webmanifest")
+MEDIA_TYPES = {".webmanifest": "application/manifest+json"}  # besides what the mimetypes module knows
 
 
 def stored_size(path: str, data: bytes) -> int:
     """How many bytes the service worker stores for the file at ``path`` (an address or file name) holding
     ``data``: text compressed, the rest (fonts, images) as it is."""
-    media_type = "text/html" if path.endswith("/") else mimetypes.guess_type(path)[0] or ""
+    media_type = ("text/html" if path.endswith("/") else
+                  MEDIA_TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "")
     return len(gzip.compress(data, STORED_LEVEL, mtime=0)) if STORED_COMPRESSED.match(media_type) else len(data)
 
 
