@@ -15,14 +15,12 @@ import gettext
 import logging
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .. import content
+import jinja2
+from pydantic import ValidationError
 
-# The content schema (pydantic), the languages (Babel, and Flask through kiosk.i18n) and Jinja2 are imported when
-# the page is written, not with this module: the launcher imports it first thing, and starts the server process
-# before writing the page, so the server's own start is not held up behind these imports (issue 16).
+from .. import content
+from ..i18n.languages import SOURCE_LANGUAGE, direction, find_catalogues, language_of
 
 HERE = Path(__file__).resolve().parent
 
@@ -52,10 +50,6 @@ class Section:
 
 
 def read_contacts(content_dir: Path) -> content.Contacts:
-    from pydantic import ValidationError
-
-    from .. import content
-
     path = content_dir / "contacts.yaml"
     if not path.exists():
         raise Unavailable(f"{path} is missing")
@@ -85,8 +79,6 @@ def read_catalogue(po_path: Path, code: str):
 
 def read_catalogues(translations_dir: Path, wanted: list[str] | None) -> dict[str, object]:
     """Each language's catalogue by code (None for English, the source); unreadable ones are left out."""
-    from ..i18n.languages import SOURCE_LANGUAGE, find_catalogues, language_of
-
     catalogues: dict[str, object] = {SOURCE_LANGUAGE: None}
     for path in find_catalogues(translations_dir):
         code = language_of(path)
@@ -110,8 +102,6 @@ def translator(catalogue):
 
 
 def sections(contacts: content.Contacts, catalogues: dict, default_language: str) -> list[Section]:
-    from ..i18n.languages import direction
-
     order = sorted(catalogues, key=lambda code: code != default_language)
     result = []
     for code in order:
@@ -124,8 +114,6 @@ def sections(contacts: content.Contacts, catalogues: dict, default_language: str
 
 def render(content_dir: Path, translations_dir: Path, default_language: str, wanted: list[str] | None) -> str:
     contacts = read_contacts(content_dir)
-    import jinja2
-
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
     catalogues = read_catalogues(translations_dir, wanted)
     return environment.get_template("failsafe.html").render(languages=sections(contacts, catalogues, default_language))
