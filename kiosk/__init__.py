@@ -15,7 +15,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     """Build the app from the settings (read from ``environ``: KIOSK_SETTINGS and KIOSK_* variables), then
     ``config`` over them. Raises content.ContentError, naming every problem, if the content is broken."""
     # Imported here, not when the package is: the kiosk window's launcher imports kiosk.shell, and must not wait
-    # for Flask, SQLAlchemy and every page module before the window opens (issue 16; the server process has them).
+    # for SQLAlchemy, the feedback store and every page module before the window opens (issue 16; its server has them).
     from flask import Flask
 
     from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, search,
