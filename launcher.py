@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 from kiosk.shell import backend
-from kiosk.cli.serve import build_app, serve
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -46,6 +45,8 @@ def main(argv=None) -> int:
                       file=sys.stderr)
                 return 1
         print(f"No kiosk window: {why_not}; serving instead.", flush=True)
+    from kiosk.cli.serve import build_app, serve  # the app itself: the window's launcher leaves it to its server process
+
     app = build_app(environ=environ)
     if app is None:
         return 1

@@ -5,17 +5,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
-from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, quick_exit,
-               search, security, static_files, translators, views)
-from .settings import load_settings
-from .state import EXTENSION, KioskState
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     """Build the app from the settings (read from ``environ``: KIOSK_SETTINGS and KIOSK_* variables), then
     ``config`` over them. Raises content.ContentError, naming every problem, if the content is broken."""
+    # Imported here, not when the package is: the kiosk window's launcher imports kiosk.shell, and must not wait
+    # for SQLAlchemy, the feedback store and every page module before the window opens (issue 16; its server has them).
+    from flask import Flask
+
+    from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, quick_exit,
+                   search, security, static_files, translators, views)
+    from .settings import load_settings
+    from .state import EXTENSION, KioskState
+
     app = Flask(__name__, static_folder=str(Path(__file__).resolve().parent.parent / "static"), static_url_path="/static")
     app.config.update(load_settings(environ))
     app.config.update(config or {})

@@ -59,14 +59,18 @@ def babel_text(locale_code: str) -> str:
     return "".join(str(part) for part in data)
 
 
-def language_text(app, code: str) -> str:
+def shared_text(app) -> str:
+    """What every language's pages may show whatever the language: the content files and the templates."""
+    content = Path(app.config["CONTENT_DIR"])
+    templates = Path(app.root_path) / "templates"
+    return "".join(p.read_text(encoding="utf-8") for folder in (content, templates)
+                   for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".yaml", ".yml", ".html"))
+
+
+def language_text(app, code: str, shared: str) -> str:
     state = kiosk_state(app)
     language = state.languages[code]
     translations = Path(app.config["TRANSLATIONS_DIR"])
-    content = Path(app.config["CONTENT_DIR"])
-    templates = Path(app.root_path) / "templates"
-    shared = "".join(p.read_text(encoding="utf-8") for folder in (content, templates)
-                     for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".yaml", ".yml", ".html"))
     status = state.language_status.get(code)
     if status is not None and status.po_path is not None:
         words = status.po_path.read_text(encoding="utf-8")
@@ -97,8 +101,10 @@ def _plan_all(app) -> dict[str, LanguageFonts]:
     names = [(face, _register_face(app, face, "names"))
              for face in fonts.faces_for(names_text, font_dir, family=NAMES_FAMILY, weights=(400,))]
     plans = {}
+    shared = shared_text(app)  # read once for all the languages (issue 16: the first page waits for this plan)
     for code in languages:
-        own = [(face, _register_face(app, face, code)) for face in fonts.faces_for(language_text(app, code), font_dir)]
+        own = [(face, _register_face(app, face, code))
+               for face in fonts.faces_for(language_text(app, code, shared), font_dir)]
         stylesheet = f"{FONT_DIR}/{code}.css"
 
         def make(own=own) -> bytes:  # relative addresses: the stylesheet sits in fonts/ beside them
@@ -132,8 +138,9 @@ def plan_fonts(app) -> None:
 
 
 def shared_files(app) -> list[str]:
-    """The names faces: every language's pages preload them."""
-    return list(language_fonts(app, kiosk_state(app).default_language).preload)
+    """The names faces: every language's pages preload them (and only them: each language keeps its own)."""
+    plan = language_fonts(app, kiosk_state(app).default_language)
+    return [name for name in plan.preload if name not in plan.files]
 
 
 def init_app(app) -> None:

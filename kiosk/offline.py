@@ -10,8 +10,11 @@ a new worker script, which is how browsers notice an update.
 from __future__ import annotations
 
 import fnmatch
+import gzip
 import hashlib
 import json
+import mimetypes
+import re
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -34,6 +37,21 @@ ICONS = [  # (file under static/, size in px, purpose)
 ]
 
 
+# What the service worker keeps gzip-compressed (its TEXT pattern, static/js/service-worker.js), by media type;
+# CompressionStream compresses at zlib's default level, 6.
+STORED_COMPRESSED = re.compile(r"^(text/|application/(javascript|json|manifest\+json)|image/svg\+xml)")
+STORED_LEVEL = 6
+MEDIA_TYPES = {".webmanifest": "application/manifest+json"}  # besides what the mimetypes module knows
+
+
+def stored_size(path: str, data: bytes) -> int:
+    """How many bytes the service worker stores for the file at ``path`` (an address or file name) holding
+    ``data``: text compressed, the rest (fonts, images) as it is."""
+    media_type = ("text/html" if path.endswith("/") else
+                  MEDIA_TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "")
+    return len(gzip.compress(data, STORED_LEVEL, mtime=0)) if STORED_COMPRESSED.match(media_type) else len(data)
+
+
 def is_on(value) -> bool:
     """A yes/no setting, from YAML (a bool) or from the environment (text)."""
     return str(value).strip().lower() in {"1", "true", "yes", "on"}
@@ -50,8 +68,8 @@ NOT_KEPT = ("fonts/*.woff2", "fonts/README.md", "css/kiosk-shell.css", "js/idle-
 
 
 # Static files the export writes but no device keeps: the app icons (the system stores its own copy when the app
-# is installed, online) and the fonts' licence.
-EXPORTED_NOT_KEPT = ("icons/*", "fonts/OFL.txt")
+# is installed, online), the fonts' licence and the vendored scripts' licence and version notes.
+EXPORTED_NOT_KEPT = ("icons/*", "fonts/OFL.txt", "js/vendor/*.LICENSE.txt", "js/vendor/*.VERSION")
 
 
 def matches(name: str, patterns) -> bool:

@@ -125,10 +125,12 @@ def test_the_service_worker_lists_every_exported_file_with_the_hash_of_its_bytes
         assert hashlib.sha256(file_for(folder, "/safeguarding/", url).read_bytes()).hexdigest()[:16] == digest, url
     listed = {file_for(folder, "/safeguarding/", url) for url in entries}
     unlisted = {p.relative_to(folder).as_posix() for p in site_files(folder) if p not in listed}
-    # written for hosts and installs, not kept on devices: the worker itself, 404.html, the icons, the fonts' licence
-    assert {name for name in unlisted if not name.startswith(("static/icons/", "static/fonts/OFL."))} == {
+    # written for hosts and installs, not kept on devices: the worker itself, 404.html, the icons, the fonts' licence,
+    # MiniSearch's licence and version note
+    assert {name for name in unlisted if not name.startswith(("static/icons/", "static/fonts/OFL.",
+                                                              "static/js/vendor/minisearch."))} == {
         "service-worker.js", "404.html"}
-    assert len(unlisted) == 2 + 3 + 1
+    assert len(unlisted) == 2 + 3 + 1 + 2
     assert precache["offlinePages"] == {lang: f"/safeguarding/{lang}/offline/" for lang in ("en", code)}
 
 
@@ -213,7 +215,7 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 5) + 2  # + quick exit's page
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
     assert out[1] == "  Devices keep every language offline (--all-languages)"
-    assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out
+    assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out  # own, pack in files, as stored
     languages = len(kiosk_state(app).languages)
     total_line = out[3 + languages]  # after the summary, keeping, header and a line per language
     assert total_line.startswith("  all languages ") and "budget 5 MB" in total_line and "budget 10 s" in total_line

@@ -1,12 +1,14 @@
 """The fail-safe page is built without Flask from contacts.yaml and the catalogues: the three numbers,
 exactly as the contacts file has them, in every language there is a catalogue for."""
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 from kiosk.shell import failsafe
 from tests.helpers import CONTENT_DIR, NUMBERS
@@ -38,6 +40,32 @@ def test_the_page_has_the_three_numbers_in_every_language(tmp_path):
     for number in NUMBERS:
         assert html.count(f'translate="no">{number}</span>') == 3
     assert "<script" not in html and "style=" not in html and "http" not in html
+
+
+def page_text(tmp_path, translations) -> str:
+    return Path(failsafe.write(tmp_path / "page", CONTENT_DIR, translations, "tr").removeprefix("file://")).read_text()
+
+
+def test_the_page_reads_the_compiled_catalogue_unless_the_po_is_newer_or_it_is_damaged(tmp_path):
+    translations = tmp_path / "translations"
+    write_messages(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin",
+                                         ("contacts|mash|label", "MASH"): "MASH (Türkçe)"})
+    po_path = translations / "tr" / "LC_MESSAGES" / "messages.po"
+    mo_path = po_path.with_suffix(".mo")
+    with po_path.open("rb") as po, mo_path.open("wb") as mo:
+        write_mo(mo, read_po(po, locale="tr"))
+    po_path.write_text(po_path.read_text(encoding="utf-8").replace("Endişenizi bildirin", "Bir endişe bildirin"),
+                       encoding="utf-8")
+    os.utime(po_path, (mo_path.stat().st_mtime - 10,) * 2)  # the .mo is the newer: it is read, contexts and all
+    assert "<title>Endişenizi bildirin</title>" in page_text(tmp_path, translations)
+    assert "MASH (Türkçe)" in page_text(tmp_path, translations)
+
+    os.utime(po_path, (mo_path.stat().st_mtime + 10,) * 2)  # the .po edited since: the .po is read
+    assert "<title>Bir endişe bildirin</title>" in page_text(tmp_path, translations)
+
+    mo_path.write_bytes(b"not a catalogue")
+    os.utime(po_path, (mo_path.stat().st_mtime - 10,) * 2)  # newer but damaged: the .po again
+    assert "<title>Bir endişe bildirin</title>" in page_text(tmp_path, translations)
 
 
 def test_a_broken_catalogue_costs_only_its_own_language(tmp_path):

@@ -119,3 +119,24 @@ def test_a_two_letter_word_before_a_date_is_not_taken_for_a_national_insurance_n
     result = scrub(f"{word} {date}")
     assert "[ni-number]" not in result.text
     assert result.text.endswith("[date]"), result.text
+
+
+# Numbers too short for the long-digit-run rule, which only the phone matcher knows: freephone numbers such as
+# Childline's "0800 1111" and local numbers written without their area code.
+short_uk_phones = st.one_of(
+    st.builds("0800 {}".format, digits(4)),
+    st.builds("{}{} {}".format, st.sampled_from("2345678"), digits(3), digits(4)),
+)
+
+
+@given(words, short_uk_phones, words)
+def test_a_short_uk_number_without_its_area_code_is_taken_by_the_phone_matcher(before, phone, after):
+    result = scrub(f"{before} call {phone} {after}")
+    assert "[phone]" in result.text and result.text.count("[phone]") == 1, result.text
+    assert not re.search(r"\d", result.text), result.text
+
+
+def test_a_social_media_handle_is_kept_but_flagged_for_review():
+    result = scrub("message her on insta @sunny_days99 if you need to")
+    assert "@sunny_days99" in result.text  # not an e-mail address, so not replaced
+    assert result.needs_review

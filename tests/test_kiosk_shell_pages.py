@@ -33,6 +33,14 @@ def test_pages_outside_the_kiosk_window_have_neither(client):
     assert "idle-notice" not in html and "staff-exit" not in html and "kiosk-shell.css" not in html
 
 
+@pytest.mark.parametrize("path", ["/en/", "/en/themes/child-neglect/"])
+def test_the_kiosk_window_keeps_nothing_offline_while_a_browser_does(kiosk_client, client, path):
+    """The kiosk's server is on the same machine, and its fail-safe page covers one that stops: a service worker
+    there would only spend the first seconds keeping every page (issue 16)."""
+    assert 'data-service-worker="/service-worker.js"' not in kiosk_client.get(path).get_data(as_text=True)
+    assert 'data-service-worker="/service-worker.js"' in client.get(path).get_data(as_text=True)
+
+
 CALL_NOTE = "Call from any phone. This screen cannot make calls."
 
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from kiosk import create_app
-from kiosk.i18n import catalogues, pseudo
+from kiosk.i18n import catalogues, pseudo, survey_cache, survey_catalogue
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import TRANSLATIONS_DIR, write_catalogue
 from kiosk.state import kiosk_state
@@ -238,3 +238,20 @@ def test_a_compiled_catalogue_that_does_not_match_its_po_is_rebuilt(translations
     assert "not translated" not in caplog.text
     page = app.test_client().get("/tr/").get_data(as_text=True)
     assert pseudo.localise("Report a concern") in page
+
+
+def test_a_catalogue_survey_is_remembered_for_its_exact_bytes_only(translations_dir):
+    create_app({"TRANSLATIONS_DIR": str(translations_dir)})
+    po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    mo_path = po_path.with_suffix(".mo")
+    remembered = survey_cache.recall(po_path)
+    assert remembered == survey_catalogue(po_path)  # what a fresh survey finds
+    compiled = mo_path.read_bytes()
+    mo_path.write_bytes(compiled + b"\0")
+    assert survey_cache.recall(po_path) is None  # a damaged .mo: surveyed (and rebuilt) afresh
+    mo_path.write_bytes(compiled)
+    assert survey_cache.recall(po_path) == remembered
+    catalog = catalogues.read(po_path)
+    catalog.get("Key points").string = "Ana noktalar"
+    catalogues.write_catalogue(po_path, catalog, "draft")
+    assert survey_cache.recall(po_path) is None  # an edited .po

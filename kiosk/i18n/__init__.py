@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..content import DAYS, Hours, Msg
 from ..state import kiosk_state
-from . import catalogues, checks, pseudo
+from . import catalogues, checks, pseudo, survey_cache
 from .languages import SOURCE_LANGUAGE, Language, find_catalogues, language_of
 
 PANEL_CONTEXT = "report panel"  # context of the panel's interface strings (written out in calls, for the extractor)
@@ -46,6 +46,19 @@ class LanguageStatus:
         return self.po_path is not None and self.review not in ("reviewed", "approved")
 
 
+def survey_catalogue(po_path: Path) -> dict:
+    """Read the catalogue once, compile it if stale, check it; the answer is remembered (survey_cache)."""
+    catalog = catalogues.read(po_path)  # once: compiling and checking both use it
+    translated = catalogues.compile_if_stale(po_path, catalog)
+    survey = {"translated": sorted(key for key in translated if isinstance(key, str)),  # plural keys are pairs
+              "review": catalogues.review_status(po_path),
+              # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
+              "errors": [str(finding) for finding in checks.check_catalogue(po_path, catalog)
+                         if finding.severity == "error"]}
+    survey_cache.remember(po_path, survey)
+    return survey
+
+
 def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo: bool) -> dict[str, LanguageStatus]:
     """English, every catalogue found (compiled if stale), and the pseudo-locale when asked for."""
     statuses = {SOURCE_LANGUAGE: LanguageStatus(Language.of(SOURCE_LANGUAGE), offered=True)}
@@ -59,21 +72,19 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
         status = LanguageStatus(language, offered=False, po_path=po_path)
         statuses[code] = status
         try:
-            catalog = catalogues.read(po_path)  # once: compiling and checking both use it
-            translated = catalogues.compile_if_stale(po_path, catalog)
-            status.review = catalogues.review_status(po_path)
+            survey = survey_cache.recall(po_path) or survey_catalogue(po_path)
         except catalogues.CatalogueError as err:
             status.problem = str(err)
             log.warning("language %s disabled: %s", code, err)
             continue
-        missing = sorted(report_keys - translated)
+        status.review = survey["review"]
+        missing = sorted(report_keys - set(survey["translated"]))
         if missing:
             context, _, msgid = missing[0].partition("\x04")
             status.problem = f"{len(missing)} report-a-concern string(s) not translated, e.g. {msgid!r} ({context})"
             log.warning("language %s not offered: %s", code, status.problem)
             continue
-        errors = [finding for finding in checks.check_catalogue(po_path, catalog)
-                  if finding.severity == "error"]
+        errors = survey["errors"]
         if errors:  # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
             status.problem = f"{len(errors)} error(s) found by `kiosk i18n check`, the first: {errors[0]}"
             log.warning("language %s not offered: %s", code, status.problem)

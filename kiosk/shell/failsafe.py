@@ -1,19 +1,22 @@
 """The fail-safe page: the report-a-concern numbers in every language the kiosk has, as a plain file.
 
-The launcher writes it at start-up from content/contacts.yaml and whatever catalogues exist (read with
-Babel and filled with Jinja2, not through Flask), so the window can show it when the app cannot answer.
-If the contacts cannot be read, the page written by an earlier start is kept.
+The launcher writes it at start-up from content/contacts.yaml and whatever catalogues exist (filled with Jinja2,
+not through Flask), so the window can show it when the app cannot answer. It is written before the window opens,
+so it must be quick (issue 16): each language is read from its compiled catalogue (.mo, with the standard
+library's gettext) when that is at least as new as the .po, and from the .po with Babel only otherwise (a first
+start, or a .po just edited; the server compiles it as it starts). If the contacts cannot be read, the page
+written by an earlier start is kept.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gettext
 import logging
 import shutil
 from pathlib import Path
 
 import jinja2
-from babel.messages.pofile import read_po
 from pydantic import ValidationError
 
 from .. import content
@@ -59,6 +62,21 @@ def read_contacts(content_dir: Path) -> content.Contacts:
         raise Unavailable(f"{path}: {err.error_count()} problem(s); run `kiosk check` to see them") from None
 
 
+def read_catalogue(po_path: Path, code: str):
+    """The compiled catalogue when it is not older than the .po (quick), else the .po itself."""
+    mo_path = po_path.with_suffix(".mo")
+    try:
+        if mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            with mo_path.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+    except Exception as err:  # none yet, or damaged: the .po says the same
+        log.info("fail-safe page: %s not used (%s); reading %s", mo_path.name, err, po_path.name)
+    from babel.messages.pofile import read_po  # only here: Babel's reader takes a while to import and to read
+
+    with po_path.open("rb") as handle:
+        return read_po(handle, locale=code.replace("-", "_"))
+
+
 def read_catalogues(translations_dir: Path, wanted: list[str] | None) -> dict[str, object]:
     """Each language's catalogue by code (None for English, the source); unreadable ones are left out."""
     catalogues: dict[str, object] = {SOURCE_LANGUAGE: None}
@@ -67,14 +85,16 @@ def read_catalogues(translations_dir: Path, wanted: list[str] | None) -> dict[st
         if wanted and code not in wanted:
             continue
         try:
-            with path.open("rb") as handle:
-                catalogues[code] = read_po(handle, locale=code.replace("-", "_"))
+            catalogues[code] = read_catalogue(path, code)
         except Exception as err:  # a broken catalogue must not cost the numbers
             log.warning("fail-safe page: %s left out: %s", path, err)
     return catalogues
 
 
 def translator(catalogue):
+    if isinstance(catalogue, gettext.GNUTranslations):  # compiled: holds only translated, non-fuzzy entries
+        return lambda text, context=None: catalogue.pgettext(context, text) if context else catalogue.gettext(text)
+
     def translate(text: str, context: str | None = None) -> str:
         message = catalogue.get(text, context=context) if catalogue is not None else None
         return message.string if message is not None and message.string and not message.fuzzy else text

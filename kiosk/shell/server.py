@@ -51,10 +51,11 @@ def make_server(app, host: str, port: int):
     server = create_server(app, host=host, port=port, **SERVER_OPTIONS)
     # each language's fonts are planned at once, in the background, rather than by the first page
     threading.Thread(target=plan_fonts, args=(app,), name="fonts", daemon=True).start()
-    # a moment later, so the kiosk window's first page is not rendered in the shadow of every other page
-    builder = threading.Timer(PRECACHE_DELAY, build_precache, args=(app,))
-    builder.name, builder.daemon = "precache", True
-    builder.start()
+    if not app.config.get("KIOSK_SHELL"):  # the kiosk window keeps nothing offline (templates/components/offline_head)
+        # a moment later, so the first page is not rendered in the shadow of every other page
+        builder = threading.Timer(PRECACHE_DELAY, build_precache, args=(app,))
+        builder.name, builder.daemon = "precache", True
+        builder.start()
     return server
 
 

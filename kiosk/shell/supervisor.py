@@ -29,6 +29,8 @@ MISSES_ALLOWED = 1  # unanswered checks in a row, beyond the first, before a run
 STOP_SECONDS = 1.0  # grace to exit on SIGTERM before it is killed
 LONGEST_PAUSE = 30.0
 STABLE_SECONDS = 10.0  # healthy this long: the next failure is not part of a crash loop
+STANDBY_DELAY = 3.0  # seconds after a server first answers before the standby is built: the window's first page
+#                      (and its fonts and scripts) comes first, not a second app being built on the same two cores
 
 
 def free_port() -> int:
@@ -52,6 +54,7 @@ class Supervisor:
         self.pause = 1.0
         self.stopping = threading.Event()
         self.checked = threading.Condition()
+        self.standby_lock = threading.Lock()
 
     # --- the child process ------------------------------------------------------------------------
 
@@ -66,7 +69,8 @@ class Supervisor:
 
     def spawn(self) -> None:
         """Serve from the standby, whose app is already built, or else from a new process."""
-        standby, self.standby = self.standby, None
+        with self.standby_lock:
+            standby, self.standby = self.standby, None
         self.process = standby if standby is not None and standby.poll() is None else self.launch()
         try:
             self.process.stdin.write("serve\n")
@@ -79,8 +83,9 @@ class Supervisor:
 
     def keep_standby(self) -> None:
         """Once the server answers, start the next one, built and waiting, so a failure costs no start-up time."""
-        if not self.stopping.is_set() and (self.standby is None or self.standby.poll() is not None):
-            self.standby = self.launch()
+        with self.standby_lock:  # from the watch loop and from the timer after the server first answers
+            if not self.stopping.is_set() and (self.standby is None or self.standby.poll() is not None):
+                self.standby = self.launch()
 
     @staticmethod
     def relay(process: subprocess.Popen) -> None:
@@ -129,6 +134,10 @@ class Supervisor:
         if changed:
             log.info("server %s", "is answering" if healthy else "is not answering")
             self.on_change(healthy)
+        if changed and healthy:  # built a moment later even if this server hangs before its next check
+            later = threading.Timer(STANDBY_DELAY, self.keep_standby)
+            later.name, later.daemon = "standby", True
+            later.start()
 
     def wait_healthy(self, timeout: float) -> bool:
         with self.checked:
@@ -143,7 +152,8 @@ class Supervisor:
     def stop(self) -> None:
         self.stopping.set()
         self.halt()
-        standby, self.standby = self.standby, None
+        with self.standby_lock:
+            standby, self.standby = self.standby, None
         if standby is not None:
             standby.stdin.close()  # it exits when its input ends
             try:
@@ -164,7 +174,8 @@ class Supervisor:
                 elif time.monotonic() - self.healthy_since > STABLE_SECONDS:
                     self.pause = 0.0
                 self.set_health(True)
-                self.keep_standby()
+                if time.monotonic() - self.healthy_since >= STANDBY_DELAY:
+                    self.keep_standby()  # a standby that stopped is replaced
                 self.stopping.wait(POLL_SECONDS)
                 continue
             starting = alive and not self.healthy and time.monotonic() - self.started_at < START_SECONDS

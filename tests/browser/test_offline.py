@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kiosk import create_app
-from kiosk.export import export_site
+from kiosk.export import BUDGET_ONE_LANGUAGE, Summary, export_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LoopbackOnly
 from tests.helpers import NUMBERS
 from kiosk.state import kiosk_state
@@ -28,6 +28,7 @@ class Site:
     folder: Path
     other: str  # a language besides English
     slugs: list[str]
+    summary: Summary
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +36,9 @@ def site(tmp_path_factory, other_language) -> Site:
     """The export, in English and another language, for the address path /safeguarding/."""
     translations, code = other_language
     folder = tmp_path_factory.mktemp("export") / "site"
-    export_site(folder, SITE_PATH, {"TRANSLATIONS_DIR": str(translations)})
+    summary = export_site(folder, SITE_PATH, {"TRANSLATIONS_DIR": str(translations)})
     slugs = list(kiosk_state(create_app()).library.cards)
-    return Site(folder, code, slugs)
+    return Site(folder, code, slugs, summary)
 
 
 def pages_of(code: str, slugs) -> list[str]:
@@ -127,6 +128,41 @@ def test_quick_exit_leaves_for_the_neutral_page_offline_in_the_export(context, s
     assert page.title() == title_of(exported(site.folder, "en/welcome/"))
     page.go_back()
     assert page.url == host.url + "en/"
+    assert context.guard.attempts == []
+
+
+STORED = """async () => {
+    const stored = {};
+    for (const name of (await caches.keys()).filter((name) => name.startsWith('kiosk-offline-'))) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            const response = await cache.match(request);
+            stored[request.url] = [(await response.clone().arrayBuffer()).byteLength,
+                                   response.headers.get('X-Kiosk-Stored')];
+        }
+    }
+    return stored;
+}"""
+UNSTORED = """async (url) => {
+    const kept = await caches.match(url);
+    return new Response(kept.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}"""
+
+
+def test_a_kept_language_is_stored_compressed_within_the_budget(context, static_host, site):
+    host = static_host(site.folder, SITE_PATH)
+    page = visit_once_online(context, host)
+    stored = page.evaluate(STORED)  # {url: [bytes in Cache Storage, how the worker stored it]}
+
+    home = host.url + "en/"
+    assert stored[home][1] == "gzip"
+    assert page.evaluate(UNSTORED, home) == exported(site.folder, "en/")
+    assert stored[home][0] < len(exported(site.folder, "en/").encode()) / 2
+    assert [url for url, (_, how) in stored.items() if url.endswith(".woff2") and how] == []  # fonts: compressed already
+    worker = len((site.folder / "service-worker.js").read_bytes())  # the browser keeps it apart, as it is
+    in_browser = sum(size for size, _ in stored.values()) + worker
+    assert in_browser == pytest.approx(site.summary.pack_bytes["en"], rel=0.02)  # the export counts as browsers store
+    assert in_browser <= BUDGET_ONE_LANGUAGE
     assert context.guard.attempts == []
 
 

@@ -92,3 +92,31 @@ def test_text_spacing_clips_or_overlaps_no_text(open_page, lang):
             resize(page, size)
             problems += [f"{path} at {size} size: {problem}" for problem in page.evaluate(CLIPPED_OR_OVERLAPPING)]
     assert not problems, "\n".join(problems)
+
+
+# The distances from each line of a key point's text (its source tags left out) to the next, for every point of more
+# than one line.
+POINT_LINE_STEPS = """() => [...document.querySelectorAll('.key-points > li')].map(point => {
+  const tops = new Set();
+  const walker = document.createTreeWalker(point, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || node.parentElement.closest('.source-ref')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const line of range.getClientRects()) tops.add(Math.round(line.top * 10) / 10);
+  }
+  const sorted = [...tops].sort((a, b) => a - b);
+  return sorted.slice(1).map((top, i) => top - sorted[i]);
+}).filter(steps => steps.length)"""
+
+
+@pytest.mark.parametrize("lang, text_size", [("en", "1"), ("ar", "3"), ("bn", "2")])
+def test_source_tags_leave_the_lines_of_each_point_evenly_spaced(open_page, lang, text_size):
+    page = open_page("phone", text_size=text_size)
+    page.goto(page_types(lang)["card"])
+    for size in ("phone", "portrait-kiosk"):
+        resize(page, size)
+        points = page.evaluate(POINT_LINE_STEPS)
+        assert points, f"{lang} at {size}: no key point of more than one line to measure"
+        uneven = [steps for steps in points if max(steps) - min(steps) > 0.5]
+        assert not uneven, f"{lang} at {size}, text size {text_size}: line steps {uneven}"
