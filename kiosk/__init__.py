@@ -18,8 +18,8 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     # for SQLAlchemy, the feedback store and every page module before the window opens (issue 16; its server has them).
     from flask import Flask
 
-    from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, search,
-                   security, static_files, translators, views)
+    from . import (content, errors, feedback, i18n, language_fonts, offline, page_cache, page_context, quick_exit,
+                   search, security, static_files, translators, views)
     from .settings import load_settings
     from .state import EXTENSION, KioskState
 
@@ -36,6 +36,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app.register_blueprint(translators.bp)
     app.register_blueprint(offline.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(quick_exit.bp)
     feedback.init_app(app)
     page_context.init_app(app)
     errors.init_app(app)

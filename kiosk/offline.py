@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from . import language_fonts, views
+from . import language_fonts, quick_exit, views
 from .i18n import current_language, gettext, pgettext
 from .state import kiosk_state
 
@@ -110,6 +110,7 @@ def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[s
                     ("search.page", {"lang": code}),
                     ("search.index_json", {"lang": code}),
                     ("offline.manifest", {"lang": code}),
+                    *quick_exit.precache_endpoints(code),  # issue 15: where quick exit leads, offline too
                     # issue 16: the language's own fonts (cut to its characters), not every script's
                     *(("static", {"filename": name}) for name in language_fonts.language_fonts(app, code).files)]
              for code in languages}

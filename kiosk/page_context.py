@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import current_app, request, url_for
 
-from . import contacts_now, language_fonts, offline, security, views, window_state
+from . import contacts_now, language_fonts, offline, quick_exit, security, views, window_state
 from .feedback import views as feedback_views
 from .i18n import current_language
 from .state import kiosk_state
@@ -50,6 +50,7 @@ def page_context() -> dict:
         # page would carry the moment of the export, so there only the script marks
         "open_now": () if offline.static_export() else contacts_now.open_now(contacts),
         "open_plan": contacts_now.plan_of(contacts),
+        "quick_exit_url": quick_exit.exit_url() if quick_exit.enabled() else None,  # issue 15: None when off
         "fonts": language_fonts.language_fonts(current_app, current_language().code),  # issue 16
     }
 

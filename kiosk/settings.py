@@ -142,6 +142,17 @@ def public_url(value) -> str:
     return text if text.endswith("/") else text + "/"
 
 
+def exit_address(value) -> str:
+    """Where quick exit leads: a path on this site ('/news/') or a neutral web address ('https://www.bbc.co.uk/weather')."""
+    text = str(value).strip()
+    parts = urlsplit(text)
+    on_this_site = text.startswith("/") and not text.startswith("//") and not parts.scheme
+    elsewhere = parts.scheme in ("http", "https") and bool(parts.netloc)
+    if not (on_this_site or elsewhere) or any(ch.isspace() or ord(ch) < 0x20 or ch == "\\" for ch in text):
+        raise ValueError(f"expected a path on this site such as '/welcome/' or a web address, got {value!r}")
+    return text
+
+
 def folder(value) -> str:
     return str(Path(str(value)).expanduser())
 
@@ -175,6 +186,9 @@ SPECS = [
     Spec("feedback_batches_per_minute", 120, whole_number(1)),  # collector posts per client per minute
     Spec("kiosk_name", None, short_name),  # this kiosk's name in the feedback (else "kiosk", or "web")
     Spec("public_url", None, public_url),  # where the static export is published; posters' QR codes lead there
+    # quick exit (issue 15): None is off on the kiosk and the live app, on in the static export (README)
+    Spec("quick_exit", None, yes_or_no),
+    Spec("quick_exit_url", None, exit_address),  # None: the site's own neutral page, kept offline
 ]
 BY_NAME = {spec.name: spec for spec in SPECS}
 DEFAULTS = {spec.name.upper(): spec.default for spec in SPECS}

@@ -74,10 +74,23 @@ def test_export_writes_every_page_of_every_language_and_the_shared_files(two_lan
     for name in ("css/kiosk.css", "js/kiosk.js", "js/offline.js", "icons/icon-512.png"):
         assert exported_static(folder, name).is_file(), name
     assert not list(folder.glob("static/js/service-worker*"))  # only the worker at the root, with its list
-    assert summary.pages == 2 * (len(slugs) + 4) + 2  # home, cards, report, search, offline; the root and 404.html
+    # home, cards, report, search, offline, quick exit's neutral page; the root and 404.html
+    assert summary.pages == 2 * (len(slugs) + 5) + 2
     assert summary.files == len(site_files(folder))
     assert summary.total_bytes == sum(p.stat().st_size for p in site_files(folder))
     assert set(summary.language_bytes) == {"en", code} and all(summary.language_bytes.values())
+
+
+def test_the_export_has_quick_exit_on_and_its_neutral_page_kept_offline(two_languages):
+    """Issue 15: on by default in the export (README, "Quick exit"), leading to each language's own neutral page,
+    which is written and kept by the service worker."""
+    folder, code, _ = two_languages
+    precache = precache_of(folder)
+    for lang in ("en", code):
+        page = (folder / lang / "report" / "index.html").read_text(encoding="utf-8")
+        assert f'class="quick-exit-button" href="/safeguarding/{lang}/welcome/"' in page
+        assert (folder / lang / "welcome" / "index.html").is_file()
+        assert f"/safeguarding/{lang}/welcome/" in precache["languages"][lang]
 
 
 @pytest.mark.parametrize("base_url", ["/", "/safeguarding/"])
@@ -96,7 +109,8 @@ def test_every_link_in_the_export_leads_to_an_exported_file(tmp_path, base_url):
             assert parts.netloc == "tablet.example", f"{page}: {link} leaves the site"
             assert file_for(folder, base_url, parts.path).is_file(), f"{page}: {link} is not in the export"
             checked += 1
-        assert checked >= 7, f"{page}: only {checked} links found"  # stylesheet, scripts, manifest, icons, home...
+        # stylesheet, scripts, manifest, icons, home...; quick exit's neutral page has its stylesheets only
+        assert checked >= (2 if page.parent.name == "welcome" else 7), f"{page}: only {checked} links found"
     manifest = json.loads((folder / "en" / "manifest.webmanifest").read_text())
     for url in [manifest["start_url"], manifest["scope"], *(icon["src"] for icon in manifest["icons"])]:
         assert file_for(folder, base_url, url).is_file(), url
@@ -198,7 +212,7 @@ def test_export_shows_progress_and_ends_with_a_summary_and_the_budget(tmp_path, 
     assert err[-1].endswith("] 404.html")
     total = sum(p.stat().st_size for p in site_files(tmp_path / "site"))
     app = create_app()
-    pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 4) + 2
+    pages = len(kiosk_state(app).languages) * (len(kiosk_state(app).library.cards) + 5) + 2  # + quick exit's page
     assert re.match(rf"Exported {pages} pages, {files} files, {total:,} bytes to .*site for /safeguarding/ in ", out[0])
     assert out[1] == "  Devices keep every language offline (--all-languages)"
     assert re.match(r"  en +\d[\d,.]* kB +\d[\d,.]* kB +\d[\d,.]* kB$", out[3]), out  # own, pack in files, as stored

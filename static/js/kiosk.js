@@ -25,6 +25,8 @@
     if (!control) return;
     event.preventDefault();
     const size = control.dataset.textSize;
+    const list = control.closest(".text-size details");
+    if (list && !matchMedia("(min-width: 40em)").matches) list.open = false;  // a phone's list opens over the page
     document.cookie = `${TEXT_SIZE_COOKIE}=${size}; path=/; max-age=31536000; samesite=strict`;
     applyTextSize(size);
   });
@@ -45,13 +47,13 @@
     }
   }
 
-  // Languages: the list is sent folded; on wider screens CSS shows it through ::details-content. A browser
-  // without that selector opens it there instead (and folds it again if the window narrows).
+  // Languages and text size: the lists are sent folded; on wider screens CSS shows them through ::details-content.
+  // A browser without that selector opens them there instead (and folds them again if the window narrows).
   {
-    const languages = document.querySelector(".language-picker details");
-    if (languages && !CSS.supports("selector(::details-content)")) {
+    const folded = document.querySelectorAll(".language-picker details, .text-size details");
+    if (folded.length && !CSS.supports("selector(::details-content)")) {
       const wide = matchMedia("(min-width: 40em)");
-      const fold = () => { languages.open = wide.matches; };
+      const fold = () => { for (const details of folded) details.open = wide.matches; };
       fold();
       wide.addEventListener("change", fold);
     }

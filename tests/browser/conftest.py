@@ -100,14 +100,30 @@ def show_keep_this_language_offline(page) -> None:
     page.locator(".keep-offline button").wait_for(state="visible")
 
 
-@pytest.fixture(scope="session")
-def live_url():
-    """The app with every shipped language plus the pseudo-locale, served by waitress on loopback."""
-    server = create_server(kiosk_app(), host="127.0.0.1", port=0, threads=4)
+@functools.cache
+def quick_exit_app() -> Flask:
+    """The app with quick exit on (issue 15; off by default on the live app), every shipped language."""
+    return create_app({"QUICK_EXIT": True, "SEND_FILE_MAX_AGE_DEFAULT": 3600})
+
+
+def serve(app: Flask):
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
+
+
+@pytest.fixture(scope="session")
+def live_url():
+    """The app with every shipped language plus the pseudo-locale, served by waitress on loopback."""
+    yield from serve(kiosk_app())
+
+
+@pytest.fixture(scope="session")
+def quick_exit_url():
+    """The app with quick exit on, served likewise: `open_page("phone", base_url=quick_exit_url)`."""
+    yield from serve(quick_exit_app())
 
 
 @pytest.fixture(scope="session")
@@ -199,7 +215,8 @@ def contexts(browser):
 def open_page(browser, live_url, contexts):
     """Opens a page whose base URL is the live app, with no cookies but the text size asked for:
     `open_page("phone", text_size="3", reduced_motion="reduce")` or `open_page((320, 640))`.
-    Extra keywords go to Playwright's new_context; `init_script` runs in every document the page loads.
+    Extra keywords go to Playwright's new_context (`base_url=quick_exit_url` for the app with quick exit on);
+    `init_script` runs in every document the page loads.
     Service workers are blocked unless asked for (`service_workers="allow"`): "Keep this language offline"
     appears only once the worker is ready, which would add a control in the middle of a measurement.
     A page with service workers allowed gets a context of its own, made for the test and closed after it:
@@ -208,8 +225,8 @@ def open_page(browser, live_url, contexts):
     pages, own_contexts = [], []
 
     def new_context(width: int, height: int, init_script: str | None, options: dict):
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_url,
-                                      **{"service_workers": "block", **options})
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      **{"base_url": live_url, "service_workers": "block", **options})
         if init_script:
             context.add_init_script(init_script)
         return context
@@ -227,7 +244,7 @@ def open_page(browser, live_url, contexts):
             context = contexts[key]
         context.clear_cookies()
         if text_size:
-            context.add_cookies([{"name": "text-size", "value": text_size, "url": live_url}])
+            context.add_cookies([{"name": "text-size", "value": text_size, "url": options.get("base_url", live_url)}])
         pages.append(context.new_page())
         return pages[-1]
 

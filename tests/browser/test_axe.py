@@ -119,3 +119,18 @@ def test_axe_finds_no_violations_on_search_results_and_nothing_found(axe_page, l
         axe_page.goto(f"/{lang}/search/?q={query}")
         reports += reports_at_each_size(axe_page, axe_page.url)
     assert not reports, "\n\n".join(reports)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])  # left to right, right to left
+def test_axe_finds_no_violations_with_quick_exit_on_and_on_the_neutral_page(open_page, quick_exit_url, lang):
+    """Issue 15: the "Exit this page" button on a card and on the report page (off in the sweep above, as on the
+    live app), with its progress dots lit, and the neutral page it leads to."""
+    page = open_page(AXE_SIZES[0], init_script=AXE_SCRIPT, base_url=quick_exit_url)
+    reports = []
+    for path in (page_paths(lang)["card child-neglect"], page_paths(lang)["report"], f"/{lang}/welcome/"):
+        resize(page, AXE_SIZES[0])
+        page.goto(path)
+        if "welcome" not in path:
+            page.keyboard.press("Shift")  # one press: a dot lit and the announcement made
+        reports += reports_at_each_size(page, path)
+    assert not reports, "\n\n".join(reports)

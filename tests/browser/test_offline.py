@@ -114,6 +114,23 @@ def test_every_page_of_the_reading_language_works_offline_after_one_visit(contex
     assert context.guard.attempts == []
 
 
+def test_quick_exit_leaves_for_the_neutral_page_offline_in_the_export(context, static_host, site):
+    """Issue 15: on in the export; with the network cut, Shift three times still leaves, for the neutral page
+    the service worker kept, in place of the card."""
+    host = static_host(site.folder, SITE_PATH)
+    page = visit_once_online(context, host)
+    card = host.url + f"en/themes/{site.slugs[0]}/"
+    page.goto(card)
+    cut_the_network(context, host)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(host.url + "en/welcome/")
+    assert page.title() == title_of(exported(site.folder, "en/welcome/"))
+    page.go_back()
+    assert page.url == host.url + "en/"
+    assert context.guard.attempts == []
+
+
 STORED = """async () => {
     const stored = {};
     for (const name of (await caches.keys()).filter((name) => name.startsWith('kiosk-offline-'))) {

@@ -40,7 +40,9 @@ def test_report_entries_are_in_view_without_scrolling(open_page, lang):
     for size in SIZES:
         resize(page, size)
         assert_panel_in_view(page, f"{home} at {size} size, normal text")
-    # The largest text size, chosen with the control as a visitor would; it is kept for the pages after.
+    # The largest text size, chosen with the control as a visitor would (on a phone, the last size here, it is
+    # folded behind one button: issue 15); it is kept for the pages after.
+    page.locator(".text-size summary").click()
     page.locator("a[data-text-size='3']").click()
     # Conditions are passed as functions: a bare expression would be polled through eval(), which the
     # page's Content-Security-Policy forbids.
@@ -87,6 +89,7 @@ def test_the_panel_takes_a_column_on_landscape_screens_and_little_room_on_phones
             assert main["width"] >= 0.6 * width, f"{where}: the reading area is {main['width']:.0f}px wide"
         else:
             assert panel["height"] <= 0.25 * height, f"{where}: the panel is {panel['height']:.0f}px of {height}"
+    page.locator(".text-size summary").click()  # on a phone the sizes are folded behind one button (issue 15)
     page.locator("a[data-text-size='3']").click()
     page.wait_for_function("() => document.documentElement.classList.contains('text-size-3')")
     for size in PHONES:

@@ -24,15 +24,18 @@ UNLOCALISED_TEXT = """() => {
   return bad;
 }"""
 
-# Text that spills out of its box, or off the screen. Rows built to scroll sideways (the language strip on a
+# Text that spills out of its box, or off the screen (text not drawn, such as a folded list, apart). Rows built to scroll sideways (the language strip on a
 # phone, wide tables) are scroll containers: what is scrolled out of view there is not overflow.
 OVERFLOWING = """() => {
   const bad = [];
   const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  // for screen readers only (.visually-hidden, or a label a phone's header keeps in such a 1px clipped box, issue 15)
+  const screenReaderOnly = (el) => { for (let a = el; a; a = a.parentElement) if (a.classList.contains('visually-hidden') ||
+    (getComputedStyle(a).clipPath === 'inset(50%)' && a.offsetWidth <= 1)) return true; return false; };
   const inScroller = (el) => { for (let a = el; a && a !== document.body; a = a.parentElement) if (scrolls(a)) return true; return false; };
   if (document.documentElement.scrollWidth > window.innerWidth) bad.push('page scrolls sideways');
   for (const el of document.querySelectorAll('body *')) {
-    if (!el.textContent.trim() || el.closest('.visually-hidden') || inScroller(el) || getComputedStyle(el).display === 'inline') continue;
+    if (!el.textContent.trim() || screenReaderOnly(el) || !el.checkVisibility() || inScroller(el) || getComputedStyle(el).display === 'inline') continue;
     if (el.scrollWidth > el.clientWidth + 1)
       bad.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
     const box = el.getBoundingClientRect();

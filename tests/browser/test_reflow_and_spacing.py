@@ -25,9 +25,14 @@ p, li, h1, h2, h3 { margin-block-end: 2em !important; }"""
 CLIPPED_OR_OVERLAPPING = """() => {
   window.scrollTo(0, document.documentElement.scrollHeight);
   const describe = node => (node.outerHTML || node.parentElement.outerHTML).slice(0, 80);
-  // Text for screen readers only is kept in a 1px clipped box on purpose: it is not on screen at all.
-  const screenReaderOnly = element => Boolean(element.closest(".visually-hidden")) &&
-    element.closest(".visually-hidden").offsetWidth <= 1 && element.closest(".visually-hidden").offsetHeight <= 1;
+  // Text for screen readers only is kept in a 1px clipped box on purpose: it is not on screen at all (the class
+  // .visually-hidden, or such a box that a phone's header makes of a label it shows wider, issue 15).
+  const screenReaderOnly = element => {
+    for (let box = element; box; box = box.parentElement) {
+      if (getComputedStyle(box).clipPath === "inset(50%)" && box.offsetWidth <= 1 && box.offsetHeight <= 1) return true;
+    }
+    return false;
+  };
   const problems = [];
   for (const element of document.querySelectorAll("body *")) {
     const style = getComputedStyle(element);
