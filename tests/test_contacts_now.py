@@ -11,6 +11,7 @@ import time_machine
 import yaml
 
 from kiosk import contacts_now, content
+from kiosk.content.schema import Closure
 from kiosk.cli import main
 from tests.helpers import CONTENT_DIR
 
@@ -135,3 +136,94 @@ def test_pages_mark_who_answers_now_with_words_in_the_panel_and_on_the_report_pa
             assert [m for m in marks if m[1]] == expected, path
             assert "data-open-plan=" in html
     assert "Şu an açık" in html
+
+
+def test_the_browser_gets_each_contacts_hours_and_what_a_closed_day_means(contacts):
+    plan = contacts_now.plan(contacts)
+    assert plan["contacts"] == {
+        "mash": {"hours": [[["mon", "tue", "wed", "thu", "fri"], "09:00", "17:00"]], "closedDays": "closed"},
+        "out-of-hours": {"hours": [[["mon", "tue", "wed", "thu", "fri"], "17:00", "09:00"],
+                                   [["sat", "sun"], "00:00", "24:00"]], "closedDays": "open"},
+    }
+    assert plan["closed"] == sorted(plan["closed"])
+    assert ["2026-12-25", "00:00", "24:00"] in plan["closed"]
+    assert (plan["timezone"], plan["from"], plan["until"]) == ("Europe/London", "2026-12-03", "2027-12-31")
+
+
+def test_a_closure_reaches_the_browser_with_its_hours(contacts):
+    afternoon = contacts.model_copy(update={"closures": [
+        Closure.model_validate({"date": "2026-12-24", "from": "13:00", "to": "24:00"})]})
+    assert ["2026-12-24", "13:00", "24:00"] in contacts_now.plan(afternoon)["closed"]
+
+
+@pytest.mark.parametrize("missing", ["hours_checked", "hours_valid_until"])
+def test_without_both_dates_the_browser_gets_no_plan_and_kiosk_check_says_why(contacts, missing):
+    partial = contacts.model_copy(update={missing: None})
+    assert contacts_now.plan(partial) is None
+    [warning] = contacts_now.plan_warnings(partial, dt.date(2027, 1, 1))
+    assert warning.startswith("hours_checked and hours_valid_until are not both set")
+
+
+@pytest.mark.parametrize(("today", "warned"), [
+    (dt.date(2027, 10, 30), None),                              # two months and a day before 31 Dec
+    (dt.date(2027, 10, 31), "less than two months away"),       # two months before exactly
+    (dt.date(2027, 12, 31), "less than two months away"),       # the last valid day
+    (dt.date(2028, 1, 1), "has passed"),
+])
+def test_kiosk_check_warns_from_two_months_before_the_hours_run_out(contacts, today, warned):
+    warnings = contacts_now.plan_warnings(contacts, today)
+    if warned is None:
+        assert warnings == []
+    else:
+        [warning] = warnings
+        assert warning.startswith("hours_valid_until (2027-12-31)") and warned in warning, warning
+
+
+def test_englands_bank_holidays_are_englands_and_count_from_the_first_day_to_the_last(contacts):
+    days = contacts_now.bank_holidays(contacts)
+    assert dt.date(2027, 3, 29) in days          # Easter Monday: England's, not Scotland's
+    assert dt.date(2027, 11, 30) not in days     # St Andrew's Day: Scotland's only
+    assert days == sorted(days)
+    both_ends = contacts.model_copy(update={"hours_checked": dt.date(2026, 12, 25),
+                                            "hours_valid_until": dt.date(2027, 12, 28)})
+    days = contacts_now.bank_holidays(both_ends)
+    assert (days[0], days[-1]) == (dt.date(2026, 12, 25), dt.date(2027, 12, 28))
+
+
+@pytest.mark.parametrize("missing", ["bank_holidays", "hours_checked", "hours_valid_until"])
+def test_no_bank_holidays_without_a_calendar_or_both_dates(contacts, missing):
+    assert contacts_now.bank_holidays(contacts.model_copy(update={missing: None})) == []
+
+
+def test_a_contact_with_hours_but_no_word_on_closed_days_is_still_marked(contacts):
+    mash = next(c for c in contacts.contacts if c.id == "mash").model_copy(update={"closed_days": None})
+    others = [c for c in contacts.contacts if c.id != "mash"]
+    assert "mash" in contacts_now.plan(contacts.model_copy(update={"contacts": [mash, *others]}))["contacts"]
+
+
+# A plan as the browser gets it, written out: half-hour clocks and a closure of part of an afternoon.
+HALF_HOURS = {"timezone": "Europe/London", "from": "2026-12-01", "until": "2027-12-31",
+              "closed": [["2026-12-24", "13:00", "15:00"]],
+              "contacts": {"office": {"hours": [[["mon", "tue", "wed", "thu", "fri"], "09:30", "17:30"]],
+                                      "closedDays": "closed"}}}
+
+
+@pytest.mark.parametrize(("wall", "answering"), [
+    (dt.datetime(2026, 12, 9, 9, 29), ()),
+    (dt.datetime(2026, 12, 9, 9, 30), ("office",)),
+    (dt.datetime(2026, 12, 9, 17, 29), ("office",)),
+    (dt.datetime(2026, 12, 9, 17, 30), ()),
+    (dt.datetime(2026, 12, 24, 12, 59), ("office",)),   # Christmas Eve morning: open
+    (dt.datetime(2026, 12, 24, 13, 0), ()),             # the afternoon closure
+    (dt.datetime(2026, 12, 24, 15, 0), ("office",)),    # open again when it ends
+])
+def test_clocks_on_the_half_hour_and_a_closure_end_where_they_say(wall, answering):
+    assert contacts_now.open_at(HALF_HOURS, wall) == answering
+
+
+def test_a_span_from_midnight_to_midnight_covers_the_whole_day():
+    # as static/js/open-now.js reads it too: a span whose end is not after its start runs round the clock
+    all_saturday = {**HALF_HOURS, "contacts": {"line": {"hours": [[["sat"], "00:00", "00:00"]], "closedDays": None}}}
+    for hour in (0, 12, 23):
+        assert contacts_now.open_at(all_saturday, dt.datetime(2026, 12, 12, hour, 0)) == ("line",)
+    assert contacts_now.open_at(all_saturday, dt.datetime(2026, 12, 11, 12, 0)) == ()

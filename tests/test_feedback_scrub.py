@@ -132,8 +132,7 @@ short_uk_phones = st.one_of(
 @given(words, short_uk_phones, words)
 def test_a_short_uk_number_without_its_area_code_is_taken_by_the_phone_matcher(before, phone, after):
     result = scrub(f"{before} call {phone} {after}")
-    assert "[phone]" in result.text and result.text.count("[phone]") == 1, result.text
-    assert not re.search(r"\d", result.text), result.text
+    assert result.text == f"{before} call [phone] {after}"
 
 
 def test_a_social_media_handle_is_kept_but_flagged_for_review():

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from kiosk.search.normalise import RULES_FILE, normalise, words
+from kiosk.search.normalise import RULES_FILE, normalise, terms, words
 from kiosk.state import kiosk_state
 from tests.helpers import NUMBERS, SEARCH_CASES, SEARCH_LANGUAGES, catalogue_text, panel_of
 
@@ -159,3 +159,7 @@ def test_the_search_page_and_index_of_each_language_are_kept_offline(client, app
     precache = json.loads(body.split("\n", 1)[0].removeprefix("self.PRECACHE = ").rstrip(";"))
     for lang in kiosk_state(app).languages:
         assert {f"/{lang}/search/", f"/{lang}/search/index.json"} <= set(precache["languages"][lang]), lang
+
+
+def test_terms_are_the_normalised_words_without_those_that_normalise_to_nothing():
+    assert terms("İHMAL \u0640 çocuk, 2024!", "tr") == ["ihmal", "cocuk", "2024"]  # a lone tatweel is no word
