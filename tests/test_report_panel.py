@@ -31,7 +31,17 @@ def test_report_page_says_who_to_call_when(client):
     assert "Monday to Friday, 5pm to 9am" in page
     assert "Saturday and Sunday, any time" in page
     for tel in NUMBERS.values():
-        assert f'href="{tel}"' in page
+        assert f'href="{tel}"' in panel_of(page)
+
+
+def test_report_page_gives_each_number_once_in_its_panel(client):
+    # Issue 15: the page's own list said who answers when and wrote the three numbers again, right under (or
+    # beside) the panel's; the panel is in view at every size, so the numbers are written there only.
+    page = client.get("/en/report/").get_data(as_text=True)
+    for number, tel in NUMBERS.items():
+        assert page.count(f'href="{tel}"') == 1, number
+        assert page.count(f"<bdi>{number}</bdi>") == 1, number
+        assert f'href="{tel}"' in panel_of(page), number
 
 
 def test_error_pages_keep_the_panel(client):

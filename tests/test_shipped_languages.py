@@ -46,7 +46,7 @@ def test_every_page_in_every_language_has_lang_dir_translated_panel_and_exact_nu
 def test_arabic_is_right_to_left_with_numbers_kept_left_to_right(app):
     page = app.test_client().get("/ar/report/").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl"' in page
-    assert '<a class="report-page-number" href="tel:999" dir="ltr"><bdi>999</bdi></a>' in page
+    assert '<a class="report-contact-number" href="tel:999" dir="ltr"><bdi>999</bdi></a>' in panel_of(page)
 
 
 def test_times_follow_each_languages_custom(app):
