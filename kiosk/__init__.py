@@ -26,6 +26,7 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     app = Flask(__name__, static_folder=str(Path(__file__).resolve().parent.parent / "static"), static_url_path="/static")
     app.config.update(load_settings(environ))
     app.config.update(config or {})
+    app.jinja_env.bytecode_cache = compiled_templates_cache()
     app.extensions[EXTENSION] = KioskState(library=content.load(Path(app.config["CONTENT_DIR"])))
     i18n.init_app(app)
     page_cache.init_app(app)  # inside the request guard (security), so a refused Host never gets a kept page
@@ -41,3 +42,21 @@ def create_app(config: dict | None = None, environ=os.environ) -> Flask:
     page_context.init_app(app)
     errors.init_app(app)
     return app
+
+
+def compiled_templates_cache():
+    """Jinja's own cache of compiled templates, in the per-user cache folder: compiling every template took the
+    first page a tenth of a second of the kiosk's start (issue 16). Jinja checks each entry against its template's
+    source and its own version, so an edited template is compiled again. None (no cache) if the folder cannot
+    be made."""
+    import platformdirs
+    from jinja2 import FileSystemBytecodeCache
+
+    from .settings import APP_NAME
+
+    folder = platformdirs.user_cache_path(APP_NAME, appauthor=False) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))

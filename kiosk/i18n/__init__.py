@@ -205,7 +205,7 @@ def format_clock(value: str) -> str:
     return format_time(time, "short", locale=locale)
 
 
-def format_days(days: list[str], width: str = "wide") -> str:
+def format_days(days: list[str], width: str) -> str:
     locale = _locale()
     names = get_day_names(width, locale=locale)
     indexes = sorted(DAYS.index(d) for d in days)
