@@ -20,10 +20,10 @@ import datetime as dt
 import functools
 import zoneinfo
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from .content import DAYS, Contacts
+from .content.bank_holidays import bank_holidays as known_bank_holidays
 
 WARN_BEFORE = relativedelta(months=2)  # `kiosk check` warns this long before hours_valid_until
 
@@ -38,9 +38,8 @@ def bank_holidays(contacts: Contacts) -> list[dt.date]:
     if not (contacts.bank_holidays and contacts.hours_checked and contacts.hours_valid_until):
         return []
     first, last = contacts.hours_checked, contacts.hours_valid_until
-    days = holidays.country_holidays(contacts.region, subdiv=contacts.bank_holidays,
-                                     years=range(first.year, last.year + 1))
-    return sorted(day for day in days if first <= day <= last)
+    days = known_bank_holidays(contacts.region, contacts.bank_holidays, range(first.year, last.year + 1)) or []
+    return [day for day in days if first <= day <= last]
 
 
 def plan(contacts: Contacts) -> dict | None:

@@ -1,0 +1,64 @@
+"""England's bank holidays come from the holidays package once, then from the per-user cache (issue 16: asking the
+package imports every country it knows, on every start), with the same answer."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kiosk.content import bank_holidays as module
+from kiosk.settings import PROJECT_DIR
+
+YEARS = range(2026, 2028)
+
+
+@pytest.fixture()
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(module, "cache_dir", lambda: tmp_path / "bank-holidays")
+    return tmp_path / "bank-holidays"
+
+
+def test_the_kept_answer_is_the_packages_answer(cache):
+    import holidays
+
+    asked = module.bank_holidays("GB", "ENG", YEARS)
+    assert asked == sorted(holidays.country_holidays("GB", subdiv="ENG", years=YEARS))
+    assert dt.date(2026, 12, 28) in asked and dt.date(2027, 3, 26) in asked  # Boxing Day's substitute, Good Friday
+    assert len(list(cache.glob("*.json"))) == 1
+    assert module.bank_holidays("GB", "ENG", YEARS) == asked  # now from the cache
+
+
+def test_each_question_is_kept_apart(cache):
+    england = module.bank_holidays("GB", "ENG", YEARS)
+    scotland = module.bank_holidays("GB", "SCT", YEARS)
+    assert dt.date(2027, 1, 2) in scotland and dt.date(2027, 1, 2) not in england  # Scotland's 2 January
+    assert module.bank_holidays("GB", "ENG", range(2026, 2027)) == [day for day in england if day.year == 2026]
+    assert len(list(cache.glob("*.json"))) == 3
+
+
+def test_an_unknown_subdivision_is_none_kept_or_not(cache):
+    assert module.bank_holidays("GB", "XXX", YEARS) is None
+    assert module.bank_holidays("GB", "XXX", YEARS) is None
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"days": ["2026-02-30"]}', '{"days": 5}', '{"nodays": []}', "[1]"])
+def test_a_damaged_cache_file_is_asked_afresh_and_replaced(cache, damage):
+    answer = module.bank_holidays("GB", "ENG", YEARS)
+    (kept,) = cache.glob("*.json")
+    kept.write_text(damage)
+    assert module.bank_holidays("GB", "ENG", YEARS) == answer
+    assert module.bank_holidays("GB", "ENG", YEARS) == answer  # from the rewritten file
+
+
+def test_a_start_with_the_answer_kept_does_not_import_the_holidays_package(tmp_path):
+    program = ("import sys; from kiosk.content.bank_holidays import bank_holidays; "
+               "days = bank_holidays('GB', 'ENG', range(2026, 2028)); "
+               "print(len(days), 'holidays.countries' in sys.modules)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    run = lambda: subprocess.run([sys.executable, "-c", program], cwd=PROJECT_DIR, env=env, capture_output=True,  # noqa: E731
+                                 text=True, check=True).stdout.split()
+    asked, remembered = run(), run()
+    assert asked[1] == "True" and remembered[1] == "False"
+    assert asked[0] == remembered[0] and int(asked[0]) >= 16  # England's eight a year, and days observed instead
