@@ -3,6 +3,8 @@ exactly as the contacts file has them, in every language there is a catalogue fo
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from kiosk.shell import failsafe
+from kiosk.settings import PROJECT_DIR
 from tests.helpers import CONTENT_DIR, NUMBERS
 
 
@@ -85,3 +88,44 @@ def test_unreadable_contacts_keep_the_page_from_an_earlier_start(tmp_path, conte
     assert failsafe.write(tmp_path / "page", content_copy, tmp_path, "en") == url
     with pytest.raises(failsafe.Unavailable):
         failsafe.write(tmp_path / "elsewhere", content_copy, tmp_path, "en")
+
+
+def test_a_start_with_nothing_changed_keeps_the_page_without_reading_the_content(tmp_path):
+    # issue 16: the window waits for this page; unchanged inputs cost a hash, not the content schema and Babel
+    translations = tmp_path / "translations"
+    write_messages(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin"})
+    program = ("import sys; from pathlib import Path; from kiosk.shell import failsafe; "
+               f"failsafe.write(Path({str(tmp_path / 'page')!r}), Path({str(CONTENT_DIR)!r}), "
+               f"Path({str(translations)!r}), 'tr'); print('pydantic' in sys.modules, 'flask' in sys.modules)")
+    run = lambda: subprocess.run([sys.executable, "-c", program], cwd=PROJECT_DIR, capture_output=True, text=True,  # noqa: E731
+                                 check=True).stdout.split()
+    assert run() == ["True", "True"]  # written: the contacts read and checked, the languages looked up
+    page = tmp_path / "page" / "index.html"
+    written = page.stat().st_mtime_ns
+    assert run() == ["False", "False"]  # kept as it was
+    assert page.stat().st_mtime_ns == written
+
+
+@pytest.mark.parametrize("change", ["contacts", "catalogue", "default language"])
+def test_a_change_to_what_the_page_is_made_from_writes_it_again(tmp_path, content_copy, change):
+    translations = tmp_path / "translations"
+    write_messages(translations, "tr", {(None, "Report a concern"): "Endişenizi bildirin"})
+    write = lambda default="tr": failsafe.write(tmp_path / "page", content_copy, translations, default)  # noqa: E731
+    html = lambda: (tmp_path / "page" / "index.html").read_text(encoding="utf-8")  # noqa: E731
+    write()
+    assert "<title>Endişenizi bildirin</title>" in html()
+    if change == "contacts":
+        contacts = content_copy / "contacts.yaml"
+        contacts.write_text(contacts.read_text(encoding="utf-8").replace("020 8489 4470", "020 8489 4471"),
+                            encoding="utf-8")
+        write()
+        assert "020 8489 4471" in html() and "020 8489 4470" not in html()
+    elif change == "catalogue":
+        po_path = translations / "tr" / "LC_MESSAGES" / "messages.po"
+        po_path.write_text(po_path.read_text(encoding="utf-8").replace("Endişenizi bildirin", "Bir endişe bildirin"),
+                           encoding="utf-8")
+        write()
+        assert "<title>Bir endişe bildirin</title>" in html()
+    else:
+        write("en")
+        assert '<html lang="en" dir="ltr">' in html()
