@@ -85,7 +85,7 @@ def language_text(app, code: str, shared: str) -> str:
 def _register_face(app, face: fonts.Face, folder: str) -> str:
     """The static name the face is served under: the bundled file itself, or a registered cut."""
     whole = fonts.source_path(Path(app.static_folder) / FONT_DIR, face.stem.rsplit("-", 1)[0], face.weight)
-    _, cmap = fonts.source_info(whole)
+    _, cmap = fonts.source_info(whole, cache_dir())
     if folder != "names" and (whole.stat().st_size < WHOLE_BELOW or len(face.codepoints) >= WHOLE_ABOVE * len(cmap)):
         return f"{FONT_DIR}/{whole.name}"
     name = f"{FONT_DIR}/{folder}/{face.stem}.woff2"
@@ -93,21 +93,26 @@ def _register_face(app, face: fonts.Face, folder: str) -> str:
     return name
 
 
-def _plan_all(app) -> dict[str, LanguageFonts]:
-    files = static_files(app)
-    languages = kiosk_state(app).languages
-    font_dir = Path(app.static_folder) / FONT_DIR
-    names_text = "".join(language.name for language in languages.values())
-    names = [(face, _register_face(app, face, "names"))
-             for face in fonts.faces_for(names_text, font_dir, family=NAMES_FAMILY, weights=(400,))]
-    plans = {}
-    shared = shared_text(app)  # read once for all the languages (issue 16: the first page waits for this plan)
-    for code in languages:
-        own = [(face, _register_face(app, face, code))
-               for face in fonts.faces_for(language_text(app, code, shared), font_dir)]
-        stylesheet = f"{FONT_DIR}/{code}.css"
+class _Plans:
+    """One app's font plans: the picker's names faces and the shared text once, then each language when first
+    asked for (issue 16: planning all eleven, Babel's data for each included, held up the kiosk's first page)."""
 
-        def make(own=own) -> bytes:  # relative addresses: the stylesheet sits in fonts/ beside them
+    def __init__(self, app):
+        self.files = static_files(app)
+        self.font_dir = Path(app.static_folder) / FONT_DIR
+        names_text = "".join(language.name for language in kiosk_state(app).languages.values())
+        self.names = [(face, _register_face(app, face, "names"))
+                      for face in fonts.faces_for(names_text, self.font_dir, family=NAMES_FAMILY, weights=(400,),
+                                                     cache_dir=cache_dir())]
+        self.shared = shared_text(app)
+        self.by_language: dict[str, LanguageFonts] = {}
+
+    def plan(self, app, code: str) -> LanguageFonts:
+        own = [(face, _register_face(app, face, code))
+               for face in fonts.faces_for(language_text(app, code, self.shared), self.font_dir, cache_dir=cache_dir())]
+        stylesheet, files, names = f"{FONT_DIR}/{code}.css", self.files, self.names
+
+        def make() -> bytes:  # relative addresses: the stylesheet sits in fonts/ beside them
             rule = lambda face, name, display: fonts.font_face(  # noqa: E731
                 face, files.hashed_name(name)[len(FONT_DIR) + 1:], display)
             return ("".join(rule(face, name, "swap") for face, name in own)
@@ -115,22 +120,32 @@ def _plan_all(app) -> dict[str, LanguageFonts]:
 
         files.register(stylesheet, make)
         own_files = tuple(dict.fromkeys(name for _, name in own))
-        plans[code] = LanguageFonts(stylesheet, (stylesheet, *own_files),
-                                    own_files + tuple(name for _, name in names))
-    return plans
+        return LanguageFonts(stylesheet, (stylesheet, *own_files), own_files + tuple(name for _, name in names))
 
 
 def language_fonts(app, code: str) -> LanguageFonts:
     state = kiosk_state(app)
-    if state.fonts is None:
+    if code not in state.languages:
+        code = SOURCE_LANGUAGE if SOURCE_LANGUAGE in state.languages else next(iter(state.languages))
+    plans = state.fonts
+    if plans is None or code not in plans.by_language:
         with PLANNING:
             if state.fonts is None:
-                state.fonts = _plan_all(app)
-    return state.fonts.get(code) or state.fonts[SOURCE_LANGUAGE if SOURCE_LANGUAGE in state.fonts else next(iter(state.fonts))]
+                state.fonts = _Plans(app)
+            plans = state.fonts
+            if code not in plans.by_language:
+                plans.by_language[code] = plans.plan(app, code)
+    return plans.by_language[code]
+
+
+def plan_all(app) -> None:
+    """Every language's plan: registers every language's font files, as a static file asked for by name needs."""
+    for code in kiosk_state(app).languages:
+        language_fonts(app, code)
 
 
 def plan_fonts(app) -> None:
-    """Plan every language's fonts ahead (the server does this in the background as it starts)."""
+    """Plan the default language's fonts ahead (the server does this in the background as it starts)."""
     try:
         language_fonts(app, kiosk_state(app).default_language)
     except Exception:  # the first page tries again, and fails with the friendly page
@@ -144,4 +159,4 @@ def shared_files(app) -> list[str]:
 
 
 def init_app(app) -> None:
-    static_files(app).add_generator(lambda: language_fonts(app, kiosk_state(app).default_language))
+    static_files(app).add_generator(lambda: plan_all(app))

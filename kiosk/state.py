@@ -31,7 +31,7 @@ class KioskState:
     precache_lock: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
     search_indexes: dict[tuple[str, str], object] = field(default_factory=dict)  # (language, site root): SearchIndex
     page_cache: Any = None  # kiosk.page_cache.PageCache: rendered pages, served from memory
-    fonts: Any = None  # per language code, kiosk.language_fonts.LanguageFonts (planned once, when first needed)
+    fonts: Any = None  # kiosk.language_fonts._Plans: each language's fonts, planned when first needed
     static_files: Any = None  # kiosk.static_files.StaticFiles: hashed names, generated files (font subsets)
 
 

@@ -79,15 +79,15 @@ class StaticFiles:
     def digest(self, filename: str) -> str | None:
         """The hash naming this file, or None when there is no such file."""
         if filename not in self.digests:
-            if filename not in self.generated and not self.generated_all:
-                self.run_generators()
+            path = safe_join(str(self.folder), filename)
+            on_disk = path is not None and Path(path).is_file()
+            if filename not in self.generated and not on_disk and not self.generated_all:
+                self.run_generators()  # not for a file on disk: generating every language's fonts takes a while
             if filename in self.generated:
                 item = self.generated[filename]
                 found = item.digest or hashlib.sha256(self.data(filename)).hexdigest()[:HASH_LENGTH]
             else:
-                path = safe_join(str(self.folder), filename)
-                found = (hashlib.sha256(Path(path).read_bytes()).hexdigest()[:HASH_LENGTH]
-                         if path and Path(path).is_file() else None)
+                found = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:HASH_LENGTH] if on_disk else None
             self.digests[filename] = found
         return self.digests[filename]
 

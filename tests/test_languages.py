@@ -9,6 +9,7 @@ import pytest
 
 from kiosk import create_app
 from kiosk.i18n import catalogues, pseudo, survey_cache, survey_catalogue
+from kiosk.i18n.languages import Language
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import TRANSLATIONS_DIR, write_catalogue
 from kiosk.state import kiosk_state
@@ -245,7 +246,8 @@ def test_a_catalogue_survey_is_remembered_for_its_exact_bytes_only(translations_
     po_path = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
     mo_path = po_path.with_suffix(".mo")
     remembered = survey_cache.recall(po_path)
-    assert remembered == survey_catalogue(po_path)  # what a fresh survey finds
+    assert remembered == survey_catalogue(po_path, Language.of("tr"))  # what a fresh survey finds
+    assert remembered["language"] == ["Türkçe", "ltr", "tr"]  # the next start needs no Babel locale data for it
     compiled = mo_path.read_bytes()
     mo_path.write_bytes(compiled + b"\0")
     assert survey_cache.recall(po_path) is None  # a damaged .mo: surveyed (and rebuilt) afresh
@@ -255,3 +257,15 @@ def test_a_catalogue_survey_is_remembered_for_its_exact_bytes_only(translations_
     catalog.get("Key points").string = "Ana noktalar"
     catalogues.write_catalogue(po_path, catalog, "draft")
     assert survey_cache.recall(po_path) is None  # an edited .po
+
+
+def test_the_same_catalogue_bytes_under_another_language_code_are_surveyed_afresh(translations_dir):
+    create_app({"TRANSLATIONS_DIR": str(translations_dir)})  # Turkish surveyed and remembered
+    turkish = translations_dir / "tr" / "LC_MESSAGES" / "messages.po"
+    azerbaijani = translations_dir / "az" / "LC_MESSAGES" / "messages.po"
+    azerbaijani.parent.mkdir(parents=True)
+    for suffix in (".po", ".mo"):
+        shutil.copy2(turkish.with_suffix(suffix), azerbaijani.with_suffix(suffix))
+    assert survey_cache.key(azerbaijani) != survey_cache.key(turkish)
+    statuses = kiosk_state(create_app({"TRANSLATIONS_DIR": str(translations_dir)})).language_status
+    assert (statuses["tr"].language.name, statuses["az"].language.name) == ("Türkçe", "Azərbaycan")

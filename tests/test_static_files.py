@@ -9,6 +9,7 @@ from html import unescape
 
 import pytest
 
+from kiosk import create_app
 from kiosk.settings import PROJECT_DIR
 from kiosk.state import kiosk_state
 from kiosk.static_files import IMMUTABLE
@@ -100,3 +101,42 @@ def test_the_picker_names_have_a_tiny_preloaded_face_that_draws_every_name_and_t
         assert {ord(ch) for ch in language.name if not ch.isspace()} <= drawn, language.name
     sizes = [len(client.get("/static/fonts/" + url).data) for url, _ in names]
     assert sum(sizes) < 12_000, sizes  # all of them together: a fraction of one whole script font
+
+
+def test_what_a_font_draws_is_kept_by_its_hash_and_read_again_when_the_kept_copy_is_damaged(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    from kiosk import fonts
+
+    source = PROJECT_DIR / "static" / "fonts" / "noto-sans-cyrillic-400-normal.woff2"
+    truth = frozenset(TTFont(source).getBestCmap())
+    fonts._read_source.cache_clear()
+    digest, cmap = fonts.source_info(source, tmp_path)
+    assert cmap == truth and digest == hashlib.sha256(source.read_bytes()).hexdigest()
+    (kept,) = tmp_path.glob("*.cmap.json")
+    assert kept.name == f"{digest}.cmap.json"
+    kept.write_text("[1, 2,")  # damaged
+    fonts._read_source.cache_clear()
+    assert fonts.source_info(source, tmp_path) == (digest, truth)
+    kept.write_text("[65]")  # what a start would read back
+    fonts._read_source.cache_clear()
+    assert fonts.source_info(source, tmp_path) == (digest, frozenset({65}))
+    fonts._read_source.cache_clear()
+
+
+def test_the_first_page_plans_its_own_languages_fonts_only():
+    # issue 16: planning every language (Babel's data for each, every font read) held up the kiosk's first page
+    app = create_app()
+    client = app.test_client()
+    client.get("/tr/")
+    assert set(kiosk_state(app).fonts.by_language) == {"tr"}
+    client.get("/ar/")
+    assert set(kiosk_state(app).fonts.by_language) == {"tr", "ar"}
+
+
+def test_a_font_stylesheet_asked_for_before_its_language_was_shown_is_found(app):
+    # a page a browser kept from an earlier start names another language's stylesheet by its hashed name
+    address = static_url(app, "fonts/bn.css")
+    fresh = create_app()
+    response = fresh.test_client().get(address)
+    assert response.status_code == 200 and b"@font-face" in response.data

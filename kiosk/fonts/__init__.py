@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import os
 import secrets
 import subprocess
@@ -52,24 +53,35 @@ class Face:
 
 
 @functools.lru_cache(maxsize=64)
-def _read_source(path: Path, mtime_ns: int) -> tuple[str, frozenset[int]]:
+def _read_source(path: Path, mtime_ns: int, cache_dir: Path | None) -> tuple[str, frozenset[int]]:
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    kept = cache_dir / f"{digest}.cmap.json" if cache_dir else None
+    if kept is not None:  # what a file draws, kept by its hash: fontTools and a woff2 unpacking spared (issue 16)
+        try:
+            return digest, frozenset(int(cp) for cp in json.loads(kept.read_text(encoding="ascii")))
+        except (OSError, ValueError, TypeError):
+            pass
     from fontTools.ttLib import TTFont
 
-    data = path.read_bytes()
-    font = TTFont(io.BytesIO(data), lazy=True)
-    return hashlib.sha256(data).hexdigest(), frozenset(font.getBestCmap())
+    cmap = frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap())
+    if kept is not None:
+        _write_beside(kept, json.dumps(sorted(cmap)).encode("ascii"))
+    return digest, cmap
 
 
-def source_info(path: Path) -> tuple[str, frozenset[int]]:
-    """The hash of a bundled file's bytes and the characters it draws (read once per process and version)."""
-    return _read_source(path, path.stat().st_mtime_ns)
+def source_info(path: Path, cache_dir: Path | None = None) -> tuple[str, frozenset[int]]:
+    """The hash of a bundled file's bytes and the characters it draws (read once per process and version, and
+    kept in ``cache_dir`` when given)."""
+    return _read_source(path, path.stat().st_mtime_ns, cache_dir)
 
 
 def source_path(font_dir: Path, stem: str, weight: int) -> Path:
     return font_dir / f"{stem}-{weight}-normal.woff2"
 
 
-def faces_for(text: str, font_dir: Path, family: str | None = None, weights=WEIGHTS) -> list[Face]:
+def faces_for(text: str, font_dir: Path, family: str | None = None, weights=WEIGHTS,
+              cache_dir: Path | None = None) -> list[Face]:
     """The faces that draw ``text``: for each bundled file, the characters of the text it holds that no earlier
     file has (the page's font stack goes through the families in this order too). ``family`` renames every face (a separate family for the language picker's names)."""
     wanted = {ord(ch) for ch in set(text) if not ch.isspace() or ch == " "}  # set() first: texts are long
@@ -78,7 +90,7 @@ def faces_for(text: str, font_dir: Path, family: str | None = None, weights=WEIG
         taken: set[int] = set()
         for css_family, stem in SOURCES:
             path = source_path(font_dir, stem, weight)
-            digest, cmap = source_info(path)
+            digest, cmap = source_info(path, cache_dir)
             codepoints = tuple(sorted((wanted & cmap) - taken))
             if not codepoints or (css_family != SOURCES[0][0] and COMMON.issuperset(codepoints)):
                 continue
@@ -127,14 +139,19 @@ def cut_font(source: Path, codepoints, cached: Path | None) -> bytes:
     font.save(out)
     data = out.getvalue()
     if cached is not None:
-        try:  # written beside, then renamed: a reader never sees half a file
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_name(f".{cached.name}.{secrets.token_hex(4)}")
-            partial.write_bytes(data)
-            os.replace(partial, cached)
-        except OSError:
-            pass  # no cache: cut again next time
+        _write_beside(cached, data)
     return data
+
+
+def _write_beside(target: Path, data: bytes) -> None:
+    """Written beside, then renamed: a reader never sees half a file. No cache folder: the work is done again."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError:
+        pass
 
 
 def unicode_range(codepoints) -> str:

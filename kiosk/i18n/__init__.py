@@ -46,11 +46,13 @@ class LanguageStatus:
         return self.po_path is not None and self.review not in ("reviewed", "approved")
 
 
-def survey_catalogue(po_path: Path) -> dict:
-    """Read the catalogue once, compile it if stale, check it; the answer is remembered (survey_cache)."""
+def survey_catalogue(po_path: Path, language: Language) -> dict:
+    """Read the catalogue once, compile it if stale, check it; the answer is remembered (survey_cache), with how
+    the language is named and written (Babel's locale data for it takes a while to load: issue 16)."""
     catalog = catalogues.read(po_path)  # once: compiling and checking both use it
     translated = catalogues.compile_if_stale(po_path, catalog)
-    survey = {"translated": sorted(key for key in translated if isinstance(key, str)),  # plural keys are pairs
+    survey = {"language": [language.name, language.direction, language.babel_locale],
+              "translated": sorted(key for key in translated if isinstance(key, str)),  # plural keys are pairs
               "review": catalogues.review_status(po_path),
               # the same errors as `kiosk i18n check`: a renamed or lost placeholder, a changed number ...
               "errors": [str(finding) for finding in checks.check_catalogue(po_path, catalog)
@@ -64,15 +66,16 @@ def survey_languages(translations_dir: Path, report_keys: set[str], want_pseudo:
     statuses = {SOURCE_LANGUAGE: LanguageStatus(Language.of(SOURCE_LANGUAGE), offered=True)}
     for po_path in find_catalogues(translations_dir):
         code = language_of(po_path)
+        survey = survey_cache.recall(po_path)
         try:
-            language = Language.of(code)
+            language = Language(code, *survey["language"]) if survey else Language.of(code)
         except Exception:
             log.warning("translations/%s: not a known language code; ignored", code)
             continue
         status = LanguageStatus(language, offered=False, po_path=po_path)
         statuses[code] = status
         try:
-            survey = survey_cache.recall(po_path) or survey_catalogue(po_path)
+            survey = survey or survey_catalogue(po_path, language)
         except catalogues.CatalogueError as err:
             status.problem = str(err)
             log.warning("language %s disabled: %s", code, err)

@@ -2,9 +2,9 @@
 
 Reading a .po with Babel, compiling it to compare with its .mo, and running `kiosk i18n check`'s checks take
 most of a second for the shipped languages, on every start, in the server the kiosk window waits for (issue 16).
-The answer (the translated keys, the review state, the checks' errors) depends only on the .po, the .mo and the
-code that reads and checks them, so it is kept in the per-user cache folder under a hash of exactly those bytes
-(and Babel's version): any edit, a damaged or missing .mo, or a new version of the checks is a new key, and the
+The answer (how the language is named and written, the translated keys, the review state, the checks' errors)
+depends only on the language's code, the .po, the .mo and the code that reads and checks them, so it is kept in
+the per-user cache folder under a hash of exactly those (and Babel's version): any edit, a damaged or missing .mo, or a new version of the checks is a new key, and the
 catalogue is surveyed afresh (and its .mo rebuilt) as before. A cache that cannot be read or written costs only
 time.
 """
@@ -21,9 +21,10 @@ import babel
 import platformdirs
 
 from ..settings import APP_NAME
-from . import catalogues, checks
+from . import catalogues, checks, languages
 
-CODE = (Path(catalogues.__file__), Path(checks.__file__), Path(__file__))  # what turns the bytes into the answer
+CODE = (Path(catalogues.__file__), Path(checks.__file__), Path(languages.__file__), Path(__file__))  # what turns
+#                                                                            the bytes into the answer
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def cache_dir() -> Path:
 
 def key(po_path: Path) -> str | None:
     """The hash of the .po, its .mo and the code; None when one cannot be read (no .mo yet)."""
-    digest = hashlib.sha256(babel.__version__.encode())
+    digest = hashlib.sha256(f"{babel.__version__}\0{languages.language_of(po_path)}\0".encode())  # the code names it
     try:
         for path in (po_path, po_path.with_suffix(".mo"), *CODE):
             data = path.read_bytes()
@@ -53,7 +54,10 @@ def recall(po_path: Path) -> dict | None:
         answer = json.loads((cache_dir() / f"{name}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return answer if isinstance(answer, dict) and {"translated", "review", "errors"} <= answer.keys() else None
+    if not (isinstance(answer, dict) and {"language", "translated", "review", "errors"} <= answer.keys()):
+        return None
+    language = answer["language"]
+    return answer if isinstance(language, list) and len(language) == 3 and all(isinstance(part, str) for part in language) else None
 
 
 def remember(po_path: Path, answer: dict) -> None:
