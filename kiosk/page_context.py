@@ -9,7 +9,6 @@ from urllib.parse import urlsplit, urlunsplit
 from flask import current_app, request, url_for
 
 from . import contacts_now, language_fonts, offline, quick_exit, security, views, window_state
-from .feedback import views as feedback_views
 from .i18n import current_language
 from .state import kiosk_state
 
@@ -45,7 +44,6 @@ def page_context() -> dict:
         "static_export": offline.static_export(),
         "page_security_policy": page_security_policy(),
         "window_state_keys": window_state.KEYS,
-        "feedback_options": feedback_views.options(),
         # who to call now: marked here on a live page, and kept current by static/js/open-now.js; an exported
         # page would carry the moment of the export, so there only the script marks
         "open_now": () if offline.static_export() else contacts_now.open_now(contacts),

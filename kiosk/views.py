@@ -79,7 +79,9 @@ def card(slug):
     card = cards[slug]
     group = library().group(card.group)
     index = group.index(card)
-    return render_template("card.html", card=card,
+    from .feedback.views import options  # the card's question; no other page opens the feedback database
+
+    return render_template("card.html", card=card, feedback_options=options(),
                            previous=group[index - 1] if index > 0 else None,
                            next=group[index + 1] if index + 1 < len(group) else None)
 

@@ -141,16 +141,35 @@ def test_a_flood_from_one_client_is_slowed_with_a_429_page(app, client):
 
 def test_a_database_that_cannot_be_opened_leaves_the_cards_working_and_says_so(tmp_path, caplog):
     (tmp_path / "file").write_text("")
-    with caplog.at_level(logging.ERROR):
-        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'file' / 'f.sqlite3'}"})
-    assert "cannot open the feedback database" in caplog.text
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'file' / 'f.sqlite3'}"})
     client = app.test_client()
-    card = client.get(CARD)
+    assert client.get("/healthz").get_json()["feedback"] == {"database": "not opened yet"}  # opened when needed
+    with caplog.at_level(logging.ERROR):
+        card = client.get(CARD)
+    assert "cannot open the feedback database" in caplog.text
     assert card.status_code == 200 and 'class="feedback"' not in card.get_data(as_text=True)
     health = client.get("/healthz").get_json()
     assert health["status"] == "ok" and health["feedback"]["database"] == "unavailable"
     assert "cannot open" in health["feedback"]["problem"]
     assert client.post(ANSWER, data={"answer": "yes"}).status_code == 503
+
+
+def test_the_database_is_opened_by_a_card_or_soon_after_serving_never_by_the_home_page(tmp_path, monkeypatch):
+    # issue 16: opening it imports SQLAlchemy, a sizeable part of the kiosk's start, which the home page never needs
+    url = f"sqlite:///{tmp_path / 'f.sqlite3'}"
+    app = create_app({"TESTING": True, "DATABASE_URL": url})
+    client = app.test_client()
+    assert client.get("/tr/").status_code == 200 and client.get("/tr/report/").status_code == 200
+    assert not feedback(app).opened and not (tmp_path / "f.sqlite3").exists()
+    assert 'class="feedback"' in client.get(CARD).get_data(as_text=True)
+    assert feedback(app).opened and client.get("/healthz").get_json()["feedback"] == {"database": "ok"}
+    served = create_app({"TESTING": True, "DATABASE_URL": url})
+    monkeypatch.setattr("kiosk.feedback.OPEN_AFTER", 0.1)
+    from kiosk.feedback import open_soon
+
+    open_soon(served)  # what the server does as it starts serving
+    assert feedback(served)._opened.wait(10)
+    assert served.test_client().get("/healthz").get_json()["feedback"] == {"database": "ok"}
 
 
 def json_answer(**fields):

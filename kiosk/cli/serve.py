@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 
-from .. import content, create_app
+from .. import content, create_app, feedback
 from ..shell.server import exit_with_parent, make_server
 
 
@@ -26,6 +26,7 @@ def build_app(config: dict | None = None, environ=os.environ):
 def serve(app, host: str, port: int) -> int:
     """Serve until interrupted, after printing the address to open."""
     server = make_server(app, host, port)
+    feedback.open_soon(app)  # not before: opening it takes a while, and the first page does not need it
     shown_host = server.effective_host if ":" not in str(server.effective_host) else f"[{server.effective_host}]"
     print(f"Safeguarding Learning Kiosk: open http://{shown_host}:{server.effective_port}/ in a browser "
           "(Ctrl+C to stop)", flush=True)

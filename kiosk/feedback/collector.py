@@ -14,8 +14,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from ..state import kiosk_state
 from . import answer as answers
-from . import feedback, outlet, stored
-from .store import StoreError
+from . import StoreError, feedback, outlet, stored
 from .views import same_origin, within_limit
 
 bp = Blueprint("collector", __name__)

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from . import StoreError
 from .answer import Answer
 
 HEAD = "0001"  # the newest migration (tests/test_feedback_store.py checks it against Alembic's own view)
@@ -34,10 +35,6 @@ answers = sa.Table(
     sa.Column("outlet", sa.String(60), nullable=False),
     sa.Column("sent_at", sa.DateTime, nullable=True),  # a device's outbox: when the collector took it
 )
-
-
-class StoreError(Exception):
-    """The database cannot be opened or written; the message says which and why (never the password)."""
 
 
 def upgrade(engine: sa.Engine) -> None:

@@ -17,9 +17,8 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 
 from ..state import kiosk_state
 from . import answer as answers
-from . import feedback, outlet, stored
+from . import StoreError, feedback, outlet, stored
 from .limits import RateLimit
-from .store import StoreError
 
 bp = Blueprint("feedback", __name__)
 
