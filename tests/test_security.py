@@ -1,3 +1,4 @@
+import logging
 import re
 
 import pytest
@@ -92,3 +93,78 @@ def test_a_missing_trailing_slash_redirects_to_a_path_not_to_the_host_header(cli
 def test_a_query_that_is_not_utf8_gets_the_400_page_not_a_crash(client):
     response = client.get("/en/text-size/", environ_overrides={"QUERY_STRING": "next=\x80"})
     assert response.status_code == 400 and 'class="report-panel"' in response.get_data(as_text=True)
+
+
+# --- closing what mutation testing found (issue 18): each test below failed on a surviving mutant -------------
+
+def test_when_the_app_itself_fails_the_guard_answers_with_the_numbers_and_every_header(caplog):
+    # A failure after the page is made (in an after_request function) is past the app's error pages; testing
+    # mode lets Flask raise it, as a bug in Flask or a middleware would, out to the guard.
+    app = create_app({"TESTING": True})
+
+    @app.after_request
+    def fail(response):
+        raise RuntimeError("deliberate")
+
+    with caplog.at_level(logging.ERROR):
+        response = app.test_client().get("/en/report/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500 and 'href="tel:999"' in page and "deliberate" not in page
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert "request failed outside the app's error pages: /en/report/" in caplog.text
+
+
+def test_a_request_without_a_query_string_is_served(app):
+    # PEP 3333: QUERY_STRING may be absent; a WSGI server other than waitress may leave it out
+    from werkzeug.test import EnvironBuilder
+
+    environ = EnvironBuilder(path="/en/report/").get_environ()
+    del environ["QUERY_STRING"]
+    statuses = []
+    body = b"".join(app.wsgi_app(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    assert statuses == ["200 OK"] and b'href="tel:999"' in body
+
+
+def test_each_refused_request_is_logged_with_why(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        client.get("/en/", headers={"Host": "a b"})
+        client.get("/en/text-size/", environ_overrides={"QUERY_STRING": "next=\x80"})
+    assert "refused a request with Host header 'a b'" in caplog.text
+    assert "refused a request with a query that is not UTF-8" in caplog.text
+
+
+@pytest.mark.parametrize(("location", "kept"), [
+    ("http://evil.example/en/report/?a=1", "/en/report/?a=1"), ("//evil.example/x", "/x"),
+    ("/\\evil.example/x", "/evil.example/x"), ("/en/#top", "/en/"), ("/en/", "/en/")])
+def test_every_redirect_leaves_for_a_path_on_this_site(location, kept):
+    from flask import Response
+
+    from kiosk.security import keep_redirects_on_site
+
+    response = Response(status=302, headers={"Location": location})
+    keep_redirects_on_site(response)
+    assert response.headers["Location"] == kept
+
+
+@pytest.mark.parametrize("host", ["localhost:8000", "LOCALHOST", "127.0.0.1", "[::1]:8000", "[::1]"])
+def test_with_trusted_hosts_set_loopback_is_still_answered_however_it_is_written(host):
+    from kiosk.security import is_good_host
+
+    assert is_good_host(host, ["kiosk.intranet.example"])
+
+
+@pytest.mark.parametrize("host", ["[::2]:8000", "[fe80::1]", "evil.example", "evil.example:8000"])
+def test_with_trusted_hosts_set_other_hosts_are_refused(host):
+    from kiosk.security import is_good_host
+
+    assert not is_good_host(host, ["kiosk.intranet.example"])
+
+
+@pytest.mark.parametrize(("target", "path"), [
+    ("/en/report/", "/en/report/"), ("/en/search/?q=moving house", "/en/search/?q=moving house"),
+    ("/en/themes/x/?size=2#top", "/en/themes/x/?size=2"), ("en/report/", None), ("http:/en/", None),
+    ("//evil.example/", None), ("/\tevil", None), ("/en/\x7f", None), ("", None)])
+def test_next_is_kept_only_as_a_path_on_this_site(target, path):
+    from kiosk.views import same_site_path
+
+    assert same_site_path(target) == path
