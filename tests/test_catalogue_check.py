@@ -8,6 +8,7 @@ import pytest
 
 from kiosk import cli
 from kiosk.i18n import catalogues
+from kiosk.settings import PROJECT_DIR
 from tests.helpers import write_catalogue
 
 
@@ -212,3 +213,39 @@ def test_a_compiled_catalogue_older_than_its_po_is_not_a_problem(damaged, capsys
     damaged("Key points", "Önemli noktalar")
     os.utime(mo_path, (mo_path.stat().st_mtime - 60,) * 2)
     assert run_check(damaged.folder, capsys) == (0, [])
+
+
+# --- closing what mutation testing found (issue 18): findings checked whole, every field of each -------------
+
+def test_several_mistakes_in_one_catalogue_are_each_reported_whole_in_file_order(damaged, capsys):
+    # Each finding exactly: its line, severity, words and msgid; and the check goes on past each entry it
+    # reports (an entry found wrong must not end the check of the ones after it).
+    fuzzy = damaged("Key points", "Ana noktalar", fuzzy=True)
+    figure = damaged("Immediate danger", "Acil tehlike: 999", context="contacts|emergency|label")
+    report = damaged("Report a concern", "", context="report panel")
+    placeholder = damaged("%(start)s to %(end)s", "%(start)s ile", context="report panel")
+    untranslated = damaged("Skip to main content", "")
+    path = damaged.po_path
+    status, out = run_check(damaged.folder, capsys, "--warnings")
+    expected = sorted([
+        (fuzzy, f"{path}:{fuzzy}: error: fuzzy entry: check the translation, then remove the fuzzy flag [msgid 'Key points']"),
+        (figure, f"{path}:{figure}: error: numbers differ from the English: ['999'] vs [] [msgid 'Immediate danger']"),
+        (report, f"{path}:{report}: error: report-a-concern string not translated [msgid 'Report a concern']"),
+        (placeholder, f"{path}:{placeholder}: error: placeholders must match the English exactly: ['%(start)s'] vs "
+                      f"['%(end)s', '%(start)s'] [msgid '%(start)s to %(end)s']"),
+        (untranslated, f"{path}:{untranslated}: warning: not translated yet (English will show) "
+                       f"[msgid 'Skip to main content']"),
+    ])
+    assert status == 1
+    assert [line.replace(str(PROJECT_DIR) + "/", "") for line in out] == [
+        line.replace(str(PROJECT_DIR) + "/", "") for _, line in expected]
+
+
+@pytest.mark.parametrize("state", ["", "Reviewed", "unknown"])
+def test_a_review_status_that_is_not_one_of_the_three_is_an_error_on_the_first_line(damaged, capsys, state):
+    text = damaged.po_path.read_text(encoding="utf-8")
+    damaged.po_path.write_text(re.sub(r"X-Review-Status: \w+", f"X-Review-Status: {state}", text), encoding="utf-8")
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1
+    assert [line.split("translations/", 1)[1] for line in out] == [
+        "tr/LC_MESSAGES/messages.po:1: error: X-Review-Status must be one of draft, reviewed, approved"]
