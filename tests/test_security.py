@@ -111,7 +111,7 @@ def test_when_the_app_itself_fails_the_guard_answers_with_the_numbers_and_every_
     page = response.get_data(as_text=True)
     assert response.status_code == 500 and 'href="tel:999"' in page and "deliberate" not in page
     assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
-    assert "request failed outside the app's error pages: /en/report/" in caplog.text
+    assert "request failed outside the app's error pages: /en/report/" in caplog.messages
 
 
 def test_a_request_without_a_query_string_is_served(app):
@@ -125,17 +125,19 @@ def test_a_request_without_a_query_string_is_served(app):
     assert statuses == ["200 OK"] and b'href="tel:999"' in body
 
 
-def test_each_refused_request_is_logged_with_why(client, caplog):
+def test_each_refused_request_is_logged_with_why_and_at_most_200_characters_of_the_host(client, caplog):
     with caplog.at_level(logging.WARNING):
         client.get("/en/", headers={"Host": "a b"})
+        client.get("/en/", headers={"Host": "x" * 300})
         client.get("/en/text-size/", environ_overrides={"QUERY_STRING": "next=\x80"})
-    assert "refused a request with Host header 'a b'" in caplog.text
-    assert "refused a request with a query that is not UTF-8" in caplog.text
+    assert [message for message in caplog.messages if message.startswith("refused")] == [
+        "refused a request with Host header 'a b'", f"refused a request with Host header '{'x' * 200}'",
+        "refused a request with a query that is not UTF-8"]
 
 
 @pytest.mark.parametrize(("location", "kept"), [
     ("http://evil.example/en/report/?a=1", "/en/report/?a=1"), ("//evil.example/x", "/x"),
-    ("/\\evil.example/x", "/evil.example/x"), ("/en/#top", "/en/"), ("/en/", "/en/")])
+    ("/\\evil.example/x", "/evil.example/x"), ("/en/#top", "/en/"), ("/en/", "/en/"), ("/Xenon/", "/Xenon/")])
 def test_every_redirect_leaves_for_a_path_on_this_site(location, kept):
     from flask import Response
 
