@@ -11,6 +11,8 @@ from kiosk.i18n import catalogues
 from kiosk.settings import PROJECT_DIR
 from tests.helpers import write_catalogue
 
+ONE_PIECE = 'syntax error: a string must be one piece of text between double quotes, with any " inside written as \\"'
+
 
 @pytest.fixture()
 def damaged(tmp_path):
@@ -53,7 +55,7 @@ def test_syntax_error_names_the_line(damaged, capsys):
     damaged.po_path.write_text("\n".join(lines))
     status, out = run_check(damaged.folder, capsys)
     assert status == 1 and len(out) == 1
-    assert re.match(r".*tr/LC_MESSAGES/messages.po:\d+: error: syntax error", out[0])
+    assert out[0].split("translations/", 1)[1] == f"tr/LC_MESSAGES/messages.po:{broken_at}: error: {ONE_PIECE}"
 
 
 def test_missing_placeholder(damaged, capsys):
@@ -180,7 +182,7 @@ def test_a_missing_closing_quote_is_a_syntax_error_on_its_line(damaged, capsys):
     damaged.po_path.write_text("\n".join(lines) + "\n")
     status, out = run_check(damaged.folder, capsys)
     assert status == 1 and len(out) == 1
-    assert re.match(rf".*tr/LC_MESSAGES/messages.po:{broken_at}: error: syntax error", out[0])
+    assert out[0].split("translations/", 1)[1] == f"tr/LC_MESSAGES/messages.po:{broken_at}: error: {ONE_PIECE}"
 
 
 def test_bytes_that_are_not_utf8_are_reported_on_their_own_line(damaged, capsys):
@@ -189,7 +191,7 @@ def test_bytes_that_are_not_utf8_are_reported_on_their_own_line(damaged, capsys)
     damaged.po_path.write_bytes(b"\n".join(data))
     status, out = run_check(damaged.folder, capsys)
     assert status == 1 and len(out) == 1
-    assert re.match(r".*tr/LC_MESSAGES/messages.po:201: error: not valid utf-8 text", out[0])
+    assert out[0].split("translations/", 1)[1] == "tr/LC_MESSAGES/messages.po:201: error: not valid utf-8 text (invalid start byte)"
 
 
 def test_a_compiled_catalogue_that_does_not_match_its_po_is_reported(damaged, capsys):
@@ -200,7 +202,9 @@ def test_a_compiled_catalogue_that_does_not_match_its_po_is_reported(damaged, ca
         write_mo(handle, Catalog(locale="tr"))
     status, out = run_check(damaged.folder, capsys)
     assert status == 1 and len(out) == 1
-    assert "error: messages.mo does not match messages.po (holds 1 entries" in out[0]
+    assert re.fullmatch(r"tr/LC_MESSAGES/messages.po:1: error: messages.mo does not match messages.po \(holds 1 entries, "
+                        r"the .po \d+\); the kiosk rebuilds it when it starts, or run `kiosk i18n compile`",
+                        out[0].split("translations/", 1)[1])
     assert cli.main(["i18n", "--translations", str(damaged.folder), "compile"]) == 0
     assert run_check(damaged.folder, capsys)[0] == 0
 
@@ -249,3 +253,37 @@ def test_a_review_status_that_is_not_one_of_the_three_is_an_error_on_the_first_l
     assert status == 1
     assert [line.split("translations/", 1)[1] for line in out] == [
         "tr/LC_MESSAGES/messages.po:1: error: X-Review-Status must be one of draft, reviewed, approved"]
+
+
+def test_a_plural_form_left_empty_and_a_placeholder_of_another_type_are_reported_whole_with_what_follows(damaged, capsys):
+    catalog = catalogues.read(damaged.po_path)
+    plural = next(message for message in catalog if isinstance(message.id, tuple))
+    plural.string = (plural.string[0], "")  # Turkish has two forms: the second left empty
+    catalogues.write_catalogue(damaged.po_path, catalog, "draft")
+    placeholder = damaged("%(start)s to %(end)s", "%(start)d ile %(end)s", context="report panel")
+    report = damaged("Report a concern", "", context="report panel")
+    plural_line = catalogues.read(damaged.po_path).get(plural.id[0]).lineno
+    assert plural_line < report  # a plural mistake must not end the check of the entries after it
+    path = damaged.po_path
+    status, out = run_check(damaged.folder, capsys)
+    expected = sorted([
+        (plural_line, 0, f"{path}:{plural_line}: error: wrong number of plural forms for this language: msgstr[1] is "
+                         f"missing or empty (2 expected) [msgid '{plural.id[0]}']"),
+        (placeholder, 0, f"{path}:{placeholder}: error: placeholders must match the English exactly (incompatible "
+                         f"format for placeholder 'start': 'd' and 's' are not compatible) [msgid '%(start)s to %(end)s']"),
+        (placeholder, 1, f"{path}:{placeholder}: error: placeholders must match the English exactly: ['%(end)s', "
+                         f"'%(start)d'] vs ['%(end)s', '%(start)s'] [msgid '%(start)s to %(end)s']"),
+        (report, 0, f"{path}:{report}: error: report-a-concern string not translated [msgid 'Report a concern']"),
+    ])
+    assert status == 1 and out == [line for _, _, line in expected]
+
+
+def test_a_line_babel_cannot_read_is_a_syntax_error_on_that_line_in_its_words_without_repeating_the_line(damaged, capsys):
+    lines = damaged.po_path.read_text(encoding="utf-8").splitlines()
+    after = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 30)
+    lines.insert(after + 1, "this is not po syntax")
+    damaged.po_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1
+    found = re.fullmatch(rf"tr/LC_MESSAGES/messages.po:{after + 2}: error: syntax error: (.+)", out[0].split("translations/", 1)[1])
+    assert found and not re.search(r"\d", found.group(1))  # Babel's own words, its " on <line>" taken off
