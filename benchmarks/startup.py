@@ -1,7 +1,8 @@
 """Kiosk start-up against the limit: the time from starting `python launcher.py` to its home page painted in the
 window (the page's first contentful paint) and to the report-a-concern numbers first on screen (the fail-safe page
 or the home page, whichever paints first), beside a bare pywebview Qt window started the same way and showing the
-same home page from a file (the export's). Runs alternate (kiosk, bare, kiosk, bare ...) on one virtual screen
+same home page from a file (the export's, written with its own folder as the site's path, so the page's
+stylesheets, fonts and scripts load from files as they do from the server). Runs alternate (kiosk, bare, kiosk, bare ...) on one virtual screen
 (Xvfb, 1080x1920, with matchbox-window-manager), so both see the same machine load. Prints each run, the medians,
 the ratio, the memory of the whole kiosk (launcher, server process and Qt WebEngine's processes; proportional set
 size, so shared pages count once) and the load average.
@@ -39,6 +40,10 @@ PAINTED = ("(() => {{ const paint = performance.getEntriesByName('first-contentf
            " return {condition} && paint ? performance.timeOrigin + paint.startTime : null; }})()")
 HOME = PAINTED.format(condition="(location.pathname === '/en/' || location.pathname.endsWith('/en/index.html'))")
 NUMBERS = PAINTED.format(condition="document.body && document.body.innerText.includes('999')")
+# Every stylesheet the page links loaded (a link whose file is missing has no sheet): the bare window must show
+# the whole page, not its bare HTML.
+STYLED = ("document.readyState === 'complete' && "
+          "[...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet !== null)")
 BARE_WINDOW = """
 import os, sys, webview
 if os.geteuid() == 0:  # as the launcher does: Chromium's sandbox will not run as root
@@ -67,6 +72,8 @@ def one_run(display: str, folder: Path, bare_page: str | None) -> tuple[float, f
         while numbers is None or numbers is False:  # the first page with the numbers, usually the fail-safe page
             numbers = wait_until(lambda: kiosk.evaluate(NUMBERS) or kiosk.evaluate(HOME), 60, "the numbers", every=0.01)
         home = wait_until(lambda: kiosk.evaluate(HOME), 60, "the home page's first paint", every=0.02)
+        if bare_page:  # else the comparison is with a page that lacks its stylesheets and fonts: unfair
+            wait_until(lambda: kiosk.evaluate(STYLED), 10, "every stylesheet of the bare window's page", every=0.1)
         time.sleep(2)  # let the processes settle before reading their memory
         total_mb = sum(field_kb(f"/proc/{pid}/smaps_rollup", "Pss") for pid in descendants(kiosk.process.pid)) / 1024
         return home / 1000 - kiosk.started, min(numbers, home) / 1000 - kiosk.started, total_mb
@@ -83,7 +90,7 @@ def main(argv=None) -> int:
     runs = {"kiosk": [], "bare": []}
     with virtual_screen() as display, tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
-        export_site(site, "/")
+        export_site(site, site.as_posix() + "/")  # links as /<folder>/static/...: file:// finds them
         bare_page = (site / "en" / "index.html").as_uri()
 
         def folder(kind: str, run: int) -> Path:

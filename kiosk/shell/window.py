@@ -58,6 +58,7 @@ class KioskWindow:
         self.crashed = threading.Event()
         self.failing = threading.Event()  # a page failed to load: is the server still there?
         self.showing_failsafe = False
+        self.shown_app = False  # none of the app's pages shown yet: the fail-safe page since the window opened
         self.window = None
         supervisor.on_change = lambda healthy: self.wake.set()
 
@@ -131,7 +132,11 @@ class KioskWindow:
     def go_home(self, why: str) -> None:
         log.info("back to the home page: %s", why)
         self.showing_failsafe = False
-        self.window.load_url(self.fresh_home)  # (pywebview's clear_cookies crashes Qt from this thread)
+        # The first time, straight there: a window that has shown no page of the app has no text size to put
+        # back (private mode keeps no cookie from an earlier start), and the reset's redirect costs a round trip
+        # while the kiosk starts. (pywebview's clear_cookies crashes Qt from this thread.)
+        self.window.load_url(self.fresh_home if self.shown_app else self.home)
+        self.shown_app = True
         self.idle.touch()
 
     def on_closing(self) -> bool:
@@ -189,6 +194,7 @@ class KioskWindow:
 
             qt_guard.install(self.allowed, self.refused, self.load_failed, self.renderer_crashed)
         self.showing_failsafe = first_url == self.failsafe_url
+        self.shown_app = not self.showing_failsafe
         self.window = webview.create_window(
             TITLE, first_url, fullscreen=self.config["FULLSCREEN"], width=1280, height=800,
             # text_select=True only stops pywebview injecting an inline style (the CSP refuses it);

@@ -18,6 +18,8 @@ def test_window_fills_the_screen_and_shows_the_home_page_with_the_report_numbers
     assert f"Geometry: {SCREEN[0]}x{SCREEN[1]}" in geometry and "Position: 0,0" in geometry
     assert kiosk.evaluate("[innerWidth, innerHeight]") == list(SCREEN)  # no browser chrome, no title bar
     assert kiosk.evaluate("document.title").startswith("Home")
+    # at start, straight from the fail-safe page to the home page, not through the text-size reset's redirect
+    assert kiosk.evaluate("performance.getEntriesByType('navigation')[0].redirectCount") == 0
     assert kiosk.evaluate("navigator.userAgent").find("SafeguardingKiosk/") > 0
     assert kiosk.evaluate("getComputedStyle(document.body).userSelect") == "none"  # no text selection
     for number, tel in NUMBERS.items():
