@@ -287,3 +287,111 @@ def test_a_line_babel_cannot_read_is_a_syntax_error_on_that_line_in_its_words_wi
     assert status == 1 and len(out) == 1
     found = re.fullmatch(rf"tr/LC_MESSAGES/messages.po:{after + 2}: error: syntax error: (.+)", out[0].split("translations/", 1)[1])
     assert found and not re.search(r"\d", found.group(1))  # Babel's own words, its " on <line>" taken off
+
+
+def finding_lines(out) -> list[str]:
+    return [line.split("translations/", 1)[1] for line in out]
+
+
+def line_of(path, needle) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_a_charset_python_does_not_know_is_an_error_on_its_line(damaged, capsys):
+    # Babel's reader stops with Python's own LookupError here: it would take `kiosk check` and the app down with it
+    text = damaged.po_path.read_text(encoding="utf-8")
+    damaged.po_path.write_text(re.sub("charset=utf-8", "charset=nonesuch-9", text, flags=re.I), encoding="utf-8")
+    line = line_of(damaged.po_path, "charset=")
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and finding_lines(out) == [
+        f"tr/LC_MESSAGES/messages.po:{line}: error: unknown charset 'nonesuch-9': save the file as UTF-8 and declare "
+        "charset=UTF-8"]
+
+
+@pytest.fixture()
+def turkish(tmp_path):
+    """A Turkish catalogue whose every string has Turkish letters (the pseudo-locale's have none)."""
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    return write_catalogue(folder, "tr", translate=lambda text: "ğüşıöç " + text)
+
+
+def test_a_catalogue_is_read_in_the_charset_it_declares(turkish, capsys):
+    translated = {(m.context, m.id): m.string for m in catalogues.read(turkish) if m.id}
+    text = turkish.read_text(encoding="utf-8")
+    turkish.write_bytes(re.sub("charset=utf-8", "charset=windows-1254", text, flags=re.I).encode("cp1254"))
+    assert {(m.context, m.id): m.string for m in catalogues.read(turkish) if m.id} == translated
+    assert run_check(turkish.parent.parent.parent, capsys) == (0, [])
+
+
+def test_a_catalogue_that_declares_no_charset_is_read_as_utf8(turkish, capsys):
+    lines = turkish.read_text(encoding="utf-8").splitlines(keepends=True)
+    turkish.write_text("".join(line for line in lines if "charset=" not in line), encoding="utf-8")
+    assert run_check(turkish.parent.parent.parent, capsys) == (0, [])
+    data = turkish.read_bytes()
+    turkish.write_bytes(data.replace("ı".encode(), b"\xff", 1))  # not UTF-8 now: found on its line
+    status, out = run_check(turkish.parent.parent.parent, capsys)
+    line = data[: data.index("ı".encode())].count(b"\n") + 1
+    assert status == 1 and finding_lines(out) == [
+        f"tr/LC_MESSAGES/messages.po:{line}: error: not valid utf-8 text (invalid start byte)"]
+
+
+def test_a_catalogue_that_cannot_be_opened_is_one_error_saying_why(tmp_path, capsys):
+    po_path = tmp_path / "translations" / "tr" / "LC_MESSAGES" / "messages.po"
+    po_path.mkdir(parents=True)  # a folder where the file should be
+    status, out = run_check(tmp_path / "translations", capsys)
+    assert status == 1 and finding_lines(out) == [
+        f"tr/LC_MESSAGES/messages.po: error: cannot be read: [Errno 21] Is a directory: '{po_path}'"]
+
+
+def test_a_language_with_a_region_is_read_with_its_own_rules(tmp_path, capsys):
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    po_path = write_catalogue(folder, "pt-BR")
+    assert str(catalogues.read(po_path).locale) == "pt_BR"
+    assert run_check(folder, capsys) == (0, [])
+
+
+def test_a_plural_left_wholly_untranslated_is_a_warning_not_an_empty_form(damaged, capsys):
+    catalog = catalogues.read(damaged.po_path)
+    plural = next(message for message in catalog if isinstance(message.id, tuple))
+    plural.string = ("", "")
+    catalogues.write_catalogue(damaged.po_path, catalog, "draft")
+    line = catalogues.read(damaged.po_path).get(plural.id[0]).lineno
+    assert not catalogues.is_translated(catalogues.read(damaged.po_path).get(plural.id[0]))
+    status, out = run_check(damaged.folder, capsys, "--warnings")
+    assert status == 0 and finding_lines(out) == [
+        f"tr/LC_MESSAGES/messages.po:{line}: warning: not translated yet (English will show) [msgid '{plural.id[0]}']"]
+
+
+def test_a_catalogue_without_a_review_line_is_a_draft(damaged):
+    lines = damaged.po_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged.po_path.write_text("".join(line for line in lines if "X-Review-Status" not in line), encoding="utf-8")
+    assert catalogues.review_status(damaged.po_path) == "draft"
+
+
+def test_the_review_status_is_read_from_a_catalogue_with_bytes_that_are_not_utf8(damaged):
+    text = damaged.po_path.read_text(encoding="utf-8").replace("X-Review-Status: draft", "X-Review-Status: reviewed")
+    damaged.po_path.write_bytes(b"\xff" + text.encode("utf-8"))
+    assert catalogues.review_status(damaged.po_path) == "reviewed"
+
+
+def test_a_compiled_catalogue_as_new_as_its_po_is_checked(damaged, capsys):
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    mo_path = damaged.po_path.with_suffix(".mo")
+    with open(mo_path, "wb") as handle:
+        write_mo(handle, Catalog(locale="tr"))
+    same = damaged.po_path.stat().st_mtime_ns
+    os.utime(mo_path, ns=(same, same))
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and len(out) == 1 and "messages.mo does not match messages.po" in out[0]
+
+
+def test_a_compiled_catalogue_that_cannot_be_read_is_reported(damaged, capsys):
+    damaged.po_path.with_suffix(".mo").write_bytes(b"not a compiled catalogue")
+    status, out = run_check(damaged.folder, capsys)
+    assert status == 1 and finding_lines(out) == [
+        "tr/LC_MESSAGES/messages.po:1: error: messages.mo does not match messages.po (cannot be read); the kiosk "
+        "rebuilds it when it starts, or run `kiosk i18n compile`"]

@@ -135,6 +135,7 @@ BREAKAGES = {
     "bad syntax": lambda text: text.replace('msgstr "', 'msgstr ', 1).replace("\nmsgid", "\nmsgid\nnonsense here", 1),
     "truncated file": lambda text: text[: len(text) // 2] + '\nmsgid "unterminated',
     "wrong encoding": lambda text: text.encode("utf-16"),
+    "unknown charset": lambda text: re.sub("charset=utf-8", "charset=nonesuch-9", text, flags=re.I),
 }
 
 

@@ -72,10 +72,7 @@ def read(po_path: Path) -> Catalog:
         what = str(err).rsplit(" on ", 1)[0]
         kind = "wrong number of plural forms for this language" if "num_plurals" in what else "syntax error"
         raise CatalogueError(po_path, err.lineno + 1, f"{kind}: {what}") from None
-    except UnicodeDecodeError as err:
-        line = Path(po_path).read_bytes()[: err.start].count(b"\n") + 1
-        raise CatalogueError(po_path, line, f"not valid {err.encoding} text ({err.reason})") from None
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError) as err:  # text that is not in its charset never gets here: _check_text names its line
         raise CatalogueError(po_path, None, f"cannot be read: {err}") from None
 
 
@@ -85,14 +82,16 @@ _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*')
 
 def _check_text(po_path: Path) -> None:
     """What Babel's reader lets through: bytes that are not text in the catalogue's charset (Babel decodes a line
-    at a time, so it cannot say which line), and a string whose closing quote is missing (Babel cuts off its last
-    character and reads on)."""
+    at a time, so it cannot say which line), a charset Python does not know, and a string whose closing quote is
+    missing (Babel cuts off its last character and reads on)."""
     data = Path(po_path).read_bytes()
     declared = re.search(rb"charset=([A-Za-z0-9_-]+)", data[:4096])
     try:
         text = data.decode(declared.group(1).decode() if declared else "utf-8")
-    except LookupError:
-        return  # an unknown charset: Babel's reader says so
+    except LookupError:  # Babel's reader would stop with Python's LookupError, and take the whole app with it
+        line = data[: declared.start()].count(b"\n") + 1
+        raise CatalogueError(po_path, line, f"unknown charset {declared.group(1).decode()!r}: save the file as "
+                                            "UTF-8 and declare charset=UTF-8") from None
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise CatalogueError(po_path, line, f"not valid {err.encoding} text ({err.reason})") from None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, TranslationError
+from babel.messages.checkers import python_format
 
 from ..problems import Problem
 from .catalogues import (REVIEW_HEADER, REVIEW_STATES, CatalogueError, is_translated, not_a_format_string,
@@ -45,8 +46,11 @@ def check_catalogue(po_path: Path, catalog: Catalog | None = None) -> list[Probl
                 findings.append(_problem(po_path, line, "warning", "not translated yet (English will show)", msgid))
             continue
         not_a_format_string(message)
-        for error in message.check(catalog=catalog):
-            findings.append(_problem(po_path, line, "error", _explain(str(error)), msgid))
+        try:  # Babel's placeholder checker (its plural count is _plural_problem's, above)
+            python_format(catalog, message)
+        except TranslationError as error:
+            findings.append(_problem(po_path, line, "error", f"placeholders must match the English exactly ({error})",
+                                     msgid))
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = sorted(set(_PLACEHOLDER.findall(" ".join(sources))))
@@ -83,12 +87,3 @@ def _plural_problem(message, forms: int) -> str:
         return (f"wrong number of plural forms for this language: msgstr[{empty[0]}] is missing or empty "
                 f"({forms} expected)")
     return ""
-
-
-def _explain(babel_error: str) -> str:
-    """Babel's checker messages, in a translator's words."""
-    if "placeholders" in babel_error or "format" in babel_error or "%" in babel_error:
-        return f"placeholders must match the English exactly ({babel_error})"
-    if "plural" in babel_error:
-        return f"wrong number of plural forms for this language ({babel_error})"
-    return babel_error
