@@ -57,6 +57,7 @@ def test_a_start_with_the_answer_kept_does_not_import_the_holidays_package(tmp_p
                "days = bank_holidays('GB', 'ENG', range(2026, 2028)); "
                "print(len(days), 'holidays.countries' in sys.modules)")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("MUTANT_UNDER_TEST", None)  # scripts/mutation's switch: the child runs the code as written, not a mutant
     run = lambda: subprocess.run([sys.executable, "-c", program], cwd=PROJECT_DIR, env=env, capture_output=True,  # noqa: E731
                                  text=True, check=True).stdout.split()
     asked, remembered = run(), run()
