@@ -26,7 +26,9 @@ def problems_for(content_dir) -> list[str]:
 
 
 def line_of(path, needle) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+    """The first line, not a comment, with ``needle`` in it."""
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1)
+                if needle in line and not line.lstrip().startswith("#"))
 
 
 # An editor's slips in YAML: each is reported once, at the line where the damage is (not where the parser gave
@@ -204,3 +206,79 @@ def test_kiosk_check_prints_one_line_per_problem_and_fails(content_copy, capsys)
 def test_kiosk_check_passes_on_the_shipped_content(capsys):
     assert cli.main(["check"]) == 0
     assert "content OK: 9 key messages, 10 poster themes, 3 contacts" in capsys.readouterr().out
+
+
+# --- every kind of mistake, each as the one whole line an editor sees (issue 18: mutation testing found the
+# wording of most of these unchecked). (file, text, replaced by, the line it is reported on, what is said)
+CONTACTS = "contacts.yaml"
+EXACT_LINES = [
+    pytest.param(CARD, "slug: think-the-unthinkable", "slug: Think_The", "slug:",
+                 "field 'slug': expected lower-case letters and digits joined by hyphens, e.g. 'think-the-unthinkable'",
+                 id="slug"),
+    pytest.param(CARD, "group: key-message", "group: headline", "group:",
+                 "field 'group': expected 'key-message' or 'poster-theme'", id="one-of-a-list"),
+    pytest.param(CARD, "title: Think the Unthinkable", "title: [Think, Unthinkable]", "title:",
+                 "field 'title': expected text, got list ['Think', 'Unthinkable']", id="text"),
+    pytest.param(CARD, "order: 1", "order: first", "order:",
+                 "field 'order': expected a whole number, got str 'first'", id="whole-number"),
+    pytest.param(CARD, "order: 1", "order: 1.5", "order:", "field 'order': expected a whole number, got 1.5",
+                 id="fraction"),
+    pytest.param(CARD, "order: 1", "order: 0", "order:", "field 'order': expected 1 or more, got 0", id="too-small"),
+    pytest.param(CARD, "  - text: This means workers are respectful but challenging.\n    sources: [HSCB]\n",
+                 "  - Just a sentence\n", "Just a sentence",
+                 "field 'points[1]': expected a set of fields, got str 'Just a sentence'", id="set-of-fields"),
+    pytest.param(CARD, "    sources: [HSCB]", "    sources: HSCB", "sources: HSCB",
+                 "field 'points[0].sources': expected a list, got str 'HSCB'", id="list"),
+    pytest.param(CONTACTS, "hours_checked: 2026-12-03", "hours_checked: 2026-02-30", "hours_checked:",
+                 "field 'hours_checked': expected a date written YYYY-MM-DD, e.g. 2026-12-24, got '2026-02-30'",
+                 id="date-that-does-not-exist"),
+    pytest.param(CONTACTS, "hours_checked: 2026-12-03", "hours_checked: 3 December", "hours_checked:",
+                 "field 'hours_checked': expected a date written YYYY-MM-DD, e.g. 2026-12-24, got '3 December'",
+                 id="date-in-words"),
+    pytest.param(CONTACTS, "hours_checked: 2026-12-03", "hours_checked: 2028-12-03", "hours_valid_until:",
+                 "field 'hours_valid_until': (2027-12-31) is before hours_checked (2028-12-03)", id="dates-in-order"),
+    pytest.param(CONTACTS, "hours_checked: 2026-12-03\n", "", None,
+                 "field 'hours_checked': is missing; hours_checked and hours_valid_until go together",
+                 id="checked-without-valid-until"),
+    pytest.param(CONTACTS, "hours_valid_until: 2027-12-31\n", "", None,
+                 "field 'hours_valid_until': is missing; hours_checked and hours_valid_until go together",
+                 id="valid-until-without-checked"),
+    pytest.param(CONTACTS, "timezone: Europe/London", "timezone: Europe/Londres", "timezone:",
+                 "field 'timezone': 'Europe/Londres' is not a known time zone; expected e.g. Europe/London",
+                 id="time-zone"),
+    pytest.param(CONTACTS, "bank_holidays: ENG", "bank_holidays: XYZ", "bank_holidays:",
+                 "field 'bank_holidays': 'XYZ' is not a subdivision of region GB with known bank holidays; "
+                 "expected e.g. ENG for England", id="bank-holidays-unknown"),
+    pytest.param(CONTACTS, "bank_holidays: ENG", "bank_holidays: england", "bank_holidays:",
+                 "field 'bank_holidays': expected a part of the country by its code in capitals, e.g. ENG for "
+                 "England", id="bank-holidays-written-wrong"),
+    pytest.param(CONTACTS, "region: GB", "region: gb", "region:",
+                 "field 'region': expected a country's two-letter code in capitals, e.g. GB", id="region"),
+    pytest.param(CONTACTS, 'from: "17:00"', 'from: "25:00"', '"25:00"',
+                 'field \'contacts[2].hours[0].from\': expected a 24-hour time in quotes, e.g. "17:00"', id="time"),
+    pytest.param(CONTACTS, "closures: []", 'closures:\n  - {date: 2026-12-24, from: "13:00", to: "12:00"}',
+                 "date: 2026-12-24", "field 'closures[0]': 'from' (13:00) must be earlier than 'to' (12:00) on the "
+                 "same day", id="our-own-check"),
+    pytest.param(CONTACTS, "closed_days: closed", "closed_days: shut", "closed_days: shut",
+                 "field 'contacts[1].closed_days': expected 'open' or 'closed'", id="open-or-closed"),
+    pytest.param(CONTACTS, "  - id: mash", "  - id: emergency  # the second", "# the second",
+                 "field 'contacts[1].id': 'emergency' is used twice", id="contact-twice"),
+    pytest.param(CONTACTS, "days: [sat, sun]", "days: [sat, sunday]", "sunday",
+                 "field 'contacts[2].hours[1].days[1]': expected 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun'",
+                 id="day"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "at", "words"), EXACT_LINES)
+def test_each_kind_of_mistake_is_one_whole_line(content_copy, name, old, new, at, words):
+    path = edit(content_copy, name, old, new)
+    line = "" if at is None else f":{line_of(path, at.rstrip())}"
+    assert problems_for(content_copy) == [f"{path}{line}: {words}"]
+
+
+def test_an_empty_list_is_named_at_its_line(content_copy):
+    path = content_copy / CONTACTS
+    text = path.read_text()
+    path.write_text(text[: text.index("contacts:\n")] + "contacts: []\n")
+    assert problems_for(content_copy) == [
+        f"{path}:{line_of(path, 'contacts: []')}: field 'contacts': is empty; expected at least one entry"]

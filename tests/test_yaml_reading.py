@@ -1,6 +1,8 @@
 """Content files are read by libyaml when it is there (the kiosk's start, issue 16) and by PyYAML's own reader when a
 file has a mistake, an alias or deep nesting: both give the same data, the same lines and the same problems."""
 
+import datetime as dt
+
 import pytest
 import yaml
 
@@ -56,3 +58,14 @@ def test_a_file_with_a_mistake_gets_the_same_problem_either_way(tmp_path, monkey
     fast, careful = read_both_ways(path, monkeypatch)
     assert fast == careful
     assert fast[2], "a problem is reported"
+
+
+@pytest.mark.parametrize("text", ["date: 2026-02-30\n", "date: 2026-13-01\n", "date: 2026-12-24\n"])
+def test_a_date_is_read_alike_by_both_readers_and_one_that_does_not_exist_stays_text(tmp_path, monkeypatch, text):
+    # YAML's own constructor stops the reading with a bare ValueError on 2026-02-30: the schema reports it instead
+    path = tmp_path / "contacts.yaml"
+    path.write_text(text)
+    fast, careful = read_both_ways(path, monkeypatch)
+    assert fast == careful and not fast[2]
+    value = text.split(": ")[1].strip()
+    assert fast[0]["date"] == (dt.date.fromisoformat(value) if value.endswith("24") else value)

@@ -32,6 +32,10 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
         return "expected lower-case letters and digits joined by hyphens, e.g. 'think-the-unthinkable'"
     if kind == "string_pattern_mismatch" and name in ("from", "to"):
         return "expected a 24-hour time in quotes, e.g. \"17:00\""
+    if kind == "string_pattern_mismatch" and name == "region":
+        return "expected a country's two-letter code in capitals, e.g. GB"
+    if kind == "string_pattern_mismatch" and name == "bank_holidays":
+        return "expected a part of the country by its code in capitals, e.g. ENG for England"
     if kind == "string_too_short":
         return "is empty; expected some text"
     if kind == "too_short":
@@ -40,6 +44,10 @@ def describe_error(error: dict, model: type[BaseModel]) -> str:
         return f"expected a date written YYYY-MM-DD, e.g. 2026-12-24, got {error['input']!r}"[:160]
     if kind == "value_error":  # our own model checks word the whole message
         return str(error["ctx"]["error"])
+    if kind == "int_from_float":
+        return f"expected a whole number, got {error['input']!r}"
+    if kind == "greater_than_equal":
+        return f"expected {error['ctx']['ge']} or more, got {error['input']!r}"
     if kind == "literal_error":
         return f"expected {error['ctx']['expected']}"
     if kind in ("string_type", "dict_type", "list_type", "int_type", "int_parsing", "model_type"):

@@ -40,6 +40,22 @@ class _ContentLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+def _date_or_text(loader, node):
+    """A date that does not exist (2026-02-30) stays text, for the schema to report at its field and line;
+    YAML's own constructor stops the whole reading with a bare ValueError."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """libyaml's parser with the same constructors as _ContentLoader."""
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+
 _OPENS, _CLOSES = (yaml.MappingStartEvent, yaml.SequenceStartEvent), (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
@@ -59,7 +75,7 @@ def _read_with_libyaml(text: str):
             depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
             if depth >= _MAX_DEPTH:  # a scalar inside is one level more for _ContentLoader
                 return None
-        loader = yaml.CSafeLoader(text)
+        loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
             return (loader.construct_document(node) if node is not None else None), node
