@@ -3,6 +3,11 @@ import re
 
 import pytest
 
+from kiosk import content
+from kiosk.content import phones
+from kiosk.settings import PROJECT_DIR
+from tests.helpers import NUMBERS
+
 KEY_MESSAGES = [
     "Think the Unthinkable",
     "A Seen Child is Not a Safe Child",
@@ -103,3 +108,24 @@ def test_poster_theme_cards_have_points_questions_and_cited_sources(client):
         cited = set(re.findall(r'href="#source-([^"]+)"', points))
         listed = set(re.findall(r'id="source-([^"]+)"', page))
         assert cited and cited <= listed, h1(page)
+
+
+def test_the_library_shows_each_number_as_written_and_dials_it_in_international_form():
+    library = content.load(PROJECT_DIR / "content")
+    assert {phone.display: phone.tel for phone in library.phones.values()} == NUMBERS
+    assert list(library.phones) == [contact.id for contact in library.contacts.contacts]
+
+
+@pytest.mark.parametrize(("written", "dialled"), [("9 9 9", "tel:999"), ("112", "tel:112"),
+                                                  ("+44 (0)20 8489 4470", "tel:+442084894470"),
+                                                  ("020-8489-4470", "tel:+442084894470")])
+def test_a_number_is_dialled_however_it_is_spaced(written, dialled):
+    assert phones.phone_for(written, "GB") == phones.Phone(written, dialled)
+
+
+def test_cards_come_key_messages_first_then_poster_themes_each_in_their_order():
+    cards = list(content.load(PROJECT_DIR / "content").cards.values())
+    assert [card.group for card in cards] == sorted((card.group for card in cards), key=lambda g: g != "key-message")
+    for group in ("key-message", "poster-theme"):
+        orders = [card.order for card in cards if card.group == group]
+        assert orders == sorted(orders) and orders

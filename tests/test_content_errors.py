@@ -52,6 +52,12 @@ SYNTAX_SLIPS = [
                  "this line is indented more than the field it belongs with", id="indented-too-far"),
     pytest.param("  - text: Authoritative", "  -text: Authoritative", "-text:", 3,
                  "a space is missing after the '-' that starts a list item", id="dash-without-space"),
+    pytest.param("order: 1", "order 1", "order 1", 0, "expected 'field: value' here; is the colon missing?",
+                 id="colon-missing"),
+    pytest.param("  - text: This means workers", "   - text: This means workers", "   - text: This means", 3,
+                 "this line's indentation does not line up with the lines above it", id="indentation-out-of-line"),
+    pytest.param("order: 1", "order: @first", "order: @first", 7, "YAML syntax error: while scanning for the next "
+                 "token found character '@' that cannot start any token", id="in-the-parsers-words"),
 ]
 
 
@@ -282,3 +288,46 @@ def test_an_empty_list_is_named_at_its_line(content_copy):
     path.write_text(text[: text.index("contacts:\n")] + "contacts: []\n")
     assert problems_for(content_copy) == [
         f"{path}:{line_of(path, 'contacts: []')}: field 'contacts': is empty; expected at least one entry"]
+
+
+def test_a_long_line_is_quoted_around_the_damage_with_the_caret_under_it(content_copy):
+    path = edit(content_copy, CARD, "title: Think the Unthinkable", "title: " + "a" * 80 + ": b" + "c" * 40)
+    (problem,) = problems_for(content_copy)
+    line = line_of(path, "title: aaa")
+    assert problem.split("\n") == [
+        f"{path}:{line}: a colon followed by a space inside unquoted text; put the whole text in quotes",
+        f"{line:>5} | …{'a' * 57}: b{'c' * 40}",  # 100 characters from 40 before the colon
+        "      | " + " " * 58 + "^"]
+
+
+def test_a_missing_contacts_file_is_named(content_copy):
+    (content_copy / CONTACTS).unlink()
+    assert problems_for(content_copy) == [f"{content_copy / CONTACTS}: is missing; expected a contacts file"]
+
+
+def test_a_file_that_is_not_a_set_of_fields_is_refused_at_its_first_line(content_copy):
+    (content_copy / CARD).write_text("- just\n- a list\n")
+    assert problems_for(content_copy) == [
+        f"{content_copy / CARD}:1: expected a set of fields (a YAML mapping) for a card"]
+
+
+def test_content_with_no_cards_says_so(content_copy):
+    for card in (content_copy / "cards").glob("*.yaml"):
+        card.unlink()
+    assert problems_for(content_copy) == [f"{content_copy / 'cards'}: has no .yaml card files"]
+
+
+def test_a_source_id_used_twice_in_a_card(content_copy):
+    path = edit(content_copy, CARD, "sources:\n  - id: HSCB\n", "sources:\n  - id: HSCB\n    title: Another\n"
+                "    publisher: Another\n    year: 2020\n  - id: HSCB\n")
+    assert problems_for(content_copy) == [
+        f"{path}: field 'sources': id 'HSCB' is used twice; each source needs its own id"]
+
+
+def test_a_point_citing_an_unknown_source_lists_the_cards_sources(content_copy):
+    path = edit(content_copy, CARD, "sources:\n  - id: HSCB\n", "sources:\n  - id: OTHER\n    title: Another\n"
+                "    publisher: Another\n    year: 2020\n  - id: HSCB\n")
+    edit(content_copy, CARD, "    sources: [HSCB]", "    sources: [NOPE]")
+    assert problems_for(content_copy) == [
+        f"{path}:{line_of(path, '[NOPE]')}: field 'points[0].sources': 'NOPE' is not the id of any entry in this "
+        "card's sources (OTHER, HSCB)"]
