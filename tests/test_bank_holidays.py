@@ -63,3 +63,27 @@ def test_a_start_with_the_answer_kept_does_not_import_the_holidays_package(tmp_p
     asked, remembered = run(), run()
     assert asked[1] == "True" and remembered[1] == "False"
     assert asked[0] == remembered[0] and int(asked[0]) >= 16  # England's eight a year, and days observed instead
+
+
+def test_a_later_start_believes_the_kept_answer_without_asking_the_package(cache, monkeypatch):
+    asked = module.bank_holidays("GB", "ENG", YEARS)
+    (kept,) = cache.glob("*.json")
+    assert kept.read_text(encoding="utf-8") == '{"days": [%s]}' % ", ".join(f'"{day}"' for day in asked)
+    kept.write_text('{"days": ["2026-01-02"]}', encoding="utf-8")  # doctored: only the kept file can say this
+    monkeypatch.setattr(module, "_ask_holidays", lambda *question: pytest.fail("asked the package again"))
+    assert module.bank_holidays("GB", "ENG", YEARS) == [dt.date(2026, 1, 2)]
+
+
+def test_an_unknown_subdivision_is_kept_as_unknown(cache, monkeypatch):
+    assert module.bank_holidays("GB", "XXX", YEARS) is None
+    monkeypatch.setattr(module, "_ask_holidays", lambda *question: pytest.fail("asked the package again"))
+    assert module.bank_holidays("GB", "XXX", YEARS) is None
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_time(tmp_path, monkeypatch, caplog):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setattr(module, "cache_dir", lambda: blocker / "bank-holidays")
+    with caplog.at_level("INFO", logger=module.__name__):
+        assert dt.date(2026, 12, 25) in module.bank_holidays("GB", "ENG", YEARS)
+    assert "bank holidays not kept (" in caplog.text and "the next start asks the holidays package again" in caplog.text
