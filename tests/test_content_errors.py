@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kiosk import cli, create_app
+from kiosk import cli, content, create_app
 from kiosk.content import ContentError, Problem
 from kiosk.settings import PROJECT_DIR
 
@@ -331,3 +331,14 @@ def test_a_point_citing_an_unknown_source_lists_the_cards_sources(content_copy):
     assert problems_for(content_copy) == [
         f"{path}:{line_of(path, '[NOPE]')}: field 'points[0].sources': 'NOPE' is not the id of any entry in this "
         "card's sources (OTHER, HSCB)"]
+
+
+@pytest.mark.parametrize(("name", "model"), [(CARD, "Card"), (CONTACTS, "Contacts"), ("report.yaml", "Report")])
+def test_one_file_is_read_with_the_schema_its_place_calls_for(content_copy, name, model):
+    # how the catalogue extractor reads each content file (kiosk/i18n/extract.py)
+    item, lines = content.load_file(content_copy / name)
+    assert type(item).__name__ == model and lines
+    edit(content_copy, name, "\n", "\nnot_a_field: x\n")
+    with pytest.raises(ContentError) as caught:
+        content.load_file(content_copy / name)
+    assert [problem.field for problem in caught.value.problems] == ["not_a_field"]

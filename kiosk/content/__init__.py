@@ -33,11 +33,6 @@ class Library:
     def group(self, name: str) -> list[Card]:
         return [card for card in self.cards.values() if card.group == name]
 
-    def messages(self) -> list[Msg]:
-        """Every translatable string in the content, for extraction."""
-        msgs = [m for card in self.cards.values() for m in card.messages()]
-        return msgs + self.contacts.messages() + self.report.messages()
-
 
 def _validate(path: Path, model: type[BaseModel]):
     """Returns (model or None, key-path-to-line map, problems)."""
