@@ -87,3 +87,10 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_time(tmp_path, monkeypatc
     with caplog.at_level("INFO", logger=module.__name__):
         assert dt.date(2026, 12, 25) in module.bank_holidays("GB", "ENG", YEARS)
     assert "bank holidays not kept (" in caplog.text and "the next start asks the holidays package again" in caplog.text
+
+
+def test_without_a_key_the_package_is_asked_and_nothing_is_kept(cache, monkeypatch):
+    # no version file to key the answer by (a future `holidays` may lay itself out differently): still right
+    monkeypatch.setattr(module, "_key", lambda *question: None)
+    assert dt.date(2026, 12, 25) in module.bank_holidays("GB", "ENG", YEARS)
+    assert not list(cache.glob("*"))
