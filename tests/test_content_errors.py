@@ -353,3 +353,13 @@ def test_one_file_is_read_with_the_schema_its_place_calls_for(content_copy, name
     with pytest.raises(ContentError) as caught:
         content.load_file(content_copy / name)
     assert [problem.field for problem in caught.value.problems] == ["not_a_field"]
+
+
+def test_a_control_character_is_named_at_its_line_and_shown_without_reaching_the_terminal(content_copy):
+    path = edit(content_copy, CARD, "title: Think the Unthinkable", "title: Think the \x07Unthinkable")
+    (problem,) = problems_for(content_copy)
+    line = line_of(path, "title: Think the")
+    assert problem.split("\n") == [
+        f"{path}:{line}: the character U+0007 is not allowed in YAML; delete it",
+        f"{line:>5} | title: Think the \ufffdUnthinkable",
+        "      | " + " " * len("title: Think the ") + "^"]

@@ -111,7 +111,12 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], list[Problem]]:
     except yaml.MarkedYAMLError as err:
         line, column, what = explain(err, source_lines)
         return None, {}, [Problem(path, line, "", what, excerpt(source_lines, line, column))]
-    except yaml.YAMLError as err:  # e.g. a control character: PyYAML's reader error carries a position
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, e.g. a control character pasted in
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1)
+        return None, {}, [Problem(path, line, "", f"the character U+{err.character:04X} is not allowed in YAML; "
+                                                  "delete it", excerpt(source_lines, line, column))]
+    except yaml.YAMLError as err:  # anything else PyYAML gives no place for
         return None, {}, [Problem(path, None, "", f"YAML syntax error: {err}")]
     return _indexed(path, data, node)
 

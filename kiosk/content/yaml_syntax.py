@@ -16,6 +16,7 @@ _CLOSED_QUOTE = {'"': re.compile(r'"(?:[^"\\]|\\.)*"'), "'": re.compile(r"'(?:[^
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?[\w-]+:(?=\S)")
 _DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s-]")
 _KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+:(?:\s|$)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, int, str]:
@@ -61,7 +62,8 @@ def excerpt(lines: list[str], line: int | None, column: int) -> str:
     """The damaged line, quoted with its number, and a caret under the place."""
     if not line or line > len(lines):
         return ""
-    text = lines[line - 1].replace("\t", "→")  # a tab shown as one visible character keeps the caret in place
+    # a tab, or a control character, shown as one visible character: the caret stays in place, the terminal quiet
+    text = _CONTROL.sub("\ufffd", lines[line - 1].replace("\t", "→"))
     start = max(0, min(column - 40, len(text) - 100))  # long lines: the 100 characters around the place
     shown = ("…" if start else "") + text[start:start + 100] + ("…" if len(text) > start + 100 else "")
     caret = min(column, len(text)) - start + (1 if start else 0)
