@@ -202,11 +202,11 @@ def test_every_problem_is_reported_not_just_the_first(content_copy):
 
 
 def test_kiosk_check_prints_one_line_per_problem_and_fails(content_copy, capsys):
-    edit(content_copy, CARD, "title:", "titel:")
+    path = edit(content_copy, CARD, "title:", "titel:")
     assert cli.main(["check", "--content", str(content_copy)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 2 and err[-1] == f"1 problem(s) in {content_copy}"
-    assert "Traceback" not in "".join(err)
+    assert err == [f"{path}:{line_of(path, 'titel:')}: field 'titel': is not a known field; did you mean 'title'?",
+                   f"1 problem(s) in {content_copy}"]
 
 
 def test_kiosk_check_passes_on_the_shipped_content(capsys):
