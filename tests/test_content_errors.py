@@ -33,6 +33,8 @@ def line_of(path, needle) -> int:
 
 # An editor's slips in YAML: each is reported once, at the line where the damage is (not where the parser gave
 # up), in plain words, with that line quoted and a caret under the place.
+EARLY_QUOTE = ("this quote ends the quoted text early; inside single quotes write an apostrophe as '' (two), "
+               "inside double quotes write a quote as \\\"")
 SYNTAX_SLIPS = [
     pytest.param("group: key-message", "group: [key-message", "group: [", 7,
                  "unclosed bracket: this '[' has no matching ']'", id="unclosed-bracket"),
@@ -52,6 +54,10 @@ SYNTAX_SLIPS = [
                  "this line is indented more than the field it belongs with", id="indented-too-far"),
     pytest.param("  - text: Authoritative", "  -text: Authoritative", "-text:", 3,
                  "a space is missing after the '-' that starts a list item", id="dash-without-space"),
+    pytest.param("title: Think the Unthinkable", "title: 'Think the Unthinkable's here'", "Unthinkable's", 29,
+                 EARLY_QUOTE, id="apostrophe-in-single-quotes"),
+    pytest.param("title: Think the Unthinkable", 'title: "Think the "Unthinkable""', 'the "Unthinkable"', 18,
+                 EARLY_QUOTE, id="quote-in-double-quotes"),
     pytest.param("order: 1", "order 1", "order 1", 0, "expected 'field: value' here; is the colon missing?",
                  id="colon-missing"),
     pytest.param("  - text: This means workers", "   - text: This means workers", "   - text: This means", 3,

@@ -35,6 +35,11 @@ def explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, in
     if quote:
         line, column = quote
         return line + 1, column, _unclosed_quote(lines[line][column])
+    for mark in (at, since):  # 'Unthinkable's': the apostrophe ends the quoted text, and the rest is a puzzle
+        column = _quote_closed_early(lines[mark.line]) if mark and mark.line < len(lines) else None
+        if column is not None:
+            return mark.line + 1, column, ("this quote ends the quoted text early; inside single quotes write an "
+                                           "apostrophe as '' (two), inside double quotes write a quote as \\\"")
     if "could not find expected ':'" in problem and since:
         text = lines[since.line]
         found = _NO_SPACE_AFTER_COLON.match(text)
@@ -77,6 +82,14 @@ def _first_unclosed_quote(lines: list[str]) -> tuple[int, int] | None:
         if opens and not _CLOSED_QUOTE[opens.group(1)].match(text, opens.start(1)):
             return index, opens.start(1)
     return None
+
+
+def _quote_closed_early(text: str) -> int | None:
+    """The column of the quote that closes a quoted value before its line ends (other than in a comment)."""
+    opens = _QUOTE_OPENS.match(text)
+    closed = opens and _CLOSED_QUOTE[opens.group(1)].match(text, opens.start(1))
+    rest = text[closed.end():].strip() if closed else ""
+    return closed.end() - 1 if rest and not rest.startswith("#") else None
 
 
 def _unclosed_quote(quote: str) -> str:
