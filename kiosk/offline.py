@@ -28,6 +28,7 @@ bp.url_value_preprocessor(views.take_language)
 bp.url_defaults(views.add_language)
 
 SERVICE_WORKER_SOURCE = "js/service-worker.js"  # under static/; served at the site root so it covers every page
+RETRY_AFTER_SECONDS = 5  # a /service-worker.js turned away while the precache list is built: about one build
 THEME_COLOUR = "#0b0c0c"  # the page text colour: the header bar of an installed app
 BACKGROUND_COLOUR = "#ffffff"
 ICONS = [  # (file under static/, size in px, purpose)
@@ -117,19 +118,28 @@ def precache_endpoints() -> tuple[list[tuple[str, dict]], dict[str, list[tuple[s
     return shared, pages
 
 
-def precache_manifest() -> dict:
+def precache_manifest(*, wait_in_turn: bool = False) -> dict | None:
     """The precache list with a content hash per URL, as the service worker reads it.
 
     Built once per site root by rendering every entry through the app itself, so the hashes are those of the
-    bytes a browser gets (and, in the export, of the files written).
+    bytes a browser gets (and, in the export, of the files written). With ``wait_in_turn`` (a request on the
+    server), None rather than wait when enough other requests already wait for the build: each waiting request
+    holds one of the server's few threads, and a crowd of them would leave none for /healthz or a page.
     """
     state = kiosk_state()
     built = state.precache
-    if request.script_root not in built:
+    if request.script_root in built:
+        return built[request.script_root]
+    if wait_in_turn and not state.precache_waiters.acquire(blocking=False):
+        return None
+    try:
         # one build at a time: it renders every page, and several at once would starve every other request
         with state.precache_lock:
             if request.script_root not in built:
                 built[request.script_root] = _build_manifest()
+    finally:
+        if wait_in_turn:
+            state.precache_waiters.release()
     return built[request.script_root]
 
 
@@ -173,8 +183,15 @@ def _build_manifest() -> dict:
 
 @bp.route("/service-worker.js")
 def service_worker():
+    precache = precache_manifest(wait_in_turn=True)
+    if precache is None:  # the browser's registration fails quietly, and the next page registers again
+        response = current_app.response_class("// the offline list is being built: ask again shortly\n", 503,
+                                              mimetype="text/javascript")
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response.headers["Cache-Control"] = "no-store"
+        return response
     source = Path(current_app.static_folder, SERVICE_WORKER_SOURCE).read_text(encoding="utf-8")
-    body = f"self.PRECACHE = {json.dumps(precache_manifest())};\n{source}"
+    body = f"self.PRECACHE = {json.dumps(precache)};\n{source}"
     response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"  # browsers must see a new version as soon as there is one
     return response

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # for the annotations only: the layers below fill this in, an
     from .i18n.languages import Language
 
 EXTENSION = "kiosk"
+PRECACHE_WAITERS = 2  # of the server's 4 threads (kiosk/shell/server.py): two stay free for pages and /healthz
 
 
 @dataclass
@@ -29,6 +30,8 @@ class KioskState:
     default_language: str = "en"  # the settings' default language if it is offered, else English
     precache: dict[str, dict] = field(default_factory=dict)  # the precache list, per site root
     precache_lock: threading.Lock = field(default_factory=threading.Lock)  # one build at a time
+    precache_waiters: threading.BoundedSemaphore = field(  # requests that may wait for that build (kiosk/offline.py)
+        default_factory=lambda: threading.BoundedSemaphore(PRECACHE_WAITERS))
     search_indexes: dict[tuple[str, str], object] = field(default_factory=dict)  # (language, site root): SearchIndex
     page_cache: Any = None  # kiosk.page_cache.PageCache: rendered pages, served from memory
     fonts: Any = None  # kiosk.language_fonts._Plans: each language's fonts, planned when first needed

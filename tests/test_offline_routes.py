@@ -57,6 +57,25 @@ def test_all_languages_setting_reaches_the_service_worker():
     assert precache(app.test_client().get("/service-worker.js"))["allLanguages"] is True
 
 
+def test_a_crowd_waiting_for_the_precache_list_is_turned_away_so_the_server_keeps_threads_free():
+    from kiosk import create_app
+    from kiosk.state import PRECACHE_WAITERS
+
+    app = create_app()
+    waiters = kiosk_state(app).precache_waiters
+    for _ in range(PRECACHE_WAITERS):  # as many requests as may wait are already waiting for the build
+        assert waiters.acquire(blocking=False)
+    turned_away = app.test_client().get("/service-worker.js")
+    assert turned_away.status_code == 503
+    assert turned_away.headers["Retry-After"] == "5" and turned_away.headers["Cache-Control"] == "no-store"
+    assert turned_away.mimetype == "text/javascript" and "PRECACHE" not in turned_away.get_data(as_text=True)
+    waiters.release()  # one of them is done: the next request waits its turn, builds the list, and frees its place
+    assert precache(app.test_client().get("/service-worker.js"))["languages"]
+    assert waiters.acquire(blocking=False) and not waiters.acquire(blocking=False)
+    # once built, the list is served from memory however many wait
+    assert app.test_client().get("/service-worker.js").status_code == 200
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])
