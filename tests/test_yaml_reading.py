@@ -69,3 +69,39 @@ def test_a_date_is_read_alike_by_both_readers_and_one_that_does_not_exist_stays_
     assert fast == careful and not fast[2]
     value = text.split(": ")[1].strip()
     assert fast[0]["date"] == (dt.date.fromisoformat(value) if value.endswith("24") else value)
+
+
+@pytest.mark.parametrize("text, line, column, tag, value", [
+    ("order: !!int eight\n", 1, 7, "!!int", "'eight'"),
+    ("title: x\nshown: !!bool maybe\n", 2, 7, "!!bool", "'maybe'"),
+    ("hours_checked: !!timestamp soon\n", 1, 15, "!!timestamp", "'soon'"),
+])
+def test_a_value_that_does_not_fit_its_tag_is_a_problem_at_its_line_in_both_readers(tmp_path, monkeypatch,
+                                                                                    text, line, column, tag, value):
+    # PyYAML lets a bare ValueError, KeyError or AttributeError out of the tag's own reader: no file, no line
+    path = tmp_path / "card.yaml"
+    path.write_text(text)
+    fast, careful = read_both_ways(path, monkeypatch)
+    assert fast == careful
+    (problem,) = fast[2]
+    first, quoted, caret = str(problem).split("\n")
+    assert first == f"{path}:{line}: YAML syntax error: the value {value} cannot be read as {tag}; " \
+                    "correct it or delete the tag"
+    assert caret == "      | " + " " * column + "^"
+
+
+@pytest.mark.parametrize("text", ["", "# nothing here yet\n"])
+def test_an_empty_file_is_read_alike_by_both_readers_as_nothing_with_no_problem(tmp_path, monkeypatch, text):
+    path = tmp_path / "card.yaml"
+    path.write_text(text)
+    fast, careful = read_both_ways(path, monkeypatch)
+    assert fast == careful == (None, {}, [])
+
+
+def test_a_control_character_after_a_blank_first_line_is_placed_by_its_own_line(tmp_path):
+    path = tmp_path / "card.yaml"
+    path.write_text("\ntitle: \x07bell\n")
+    (problem,) = yaml_file.read_yaml(path)[2]
+    first, quoted, caret = str(problem).split("\n")
+    assert first == f"{path}:2: the character U+0007 is not allowed in YAML; delete it"
+    assert quoted == "    2 | title: \ufffdbell" and caret == "      |        ^"

@@ -19,7 +19,23 @@ class _Refused(Exception):
         self.what, self.mark = what, mark
 
 
-class _ContentLoader(yaml.SafeLoader):
+class _ValuesFitTheirTags:
+    """A tag's own reader failing on its value (``!!int abc``, ``!!bool maybe``) is reported at that value, like
+    any other mistake; PyYAML lets a bare ValueError or KeyError out, with no file or line."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as err:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            value = f"the value {node.value!r}" if isinstance(node, yaml.ScalarNode) else "this value"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{value} cannot be read as {tag}; correct it or delete the tag", node.start_mark) from err
+
+
+class _ContentLoader(_ValuesFitTheirTags, yaml.SafeLoader):
     """The safe loader, refusing what content never needs and an attacker would use: aliases (a few hundred
     bytes of them expand to gigabytes) and deep nesting (Python's recursion limit)."""
 
@@ -51,7 +67,7 @@ def _date_or_text(loader, node):
 
 _ContentLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):
+    class _FastLoader(_ValuesFitTheirTags, yaml.CSafeLoader):
         """libyaml's parser with the same constructors as _ContentLoader."""
 
     _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
@@ -94,7 +110,7 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], list[Problem]]:
         line = raw[: err.start].count(b"\n") + 1
         return None, {}, [Problem(path, line, "", f"is not UTF-8 text ({err.reason} at byte {err.start}); "
                                                     "save the file as UTF-8")]
-    source_lines = text.splitlines() or [""]
+    source_lines = text.splitlines()
     fast = _read_with_libyaml(text)
     if fast is not None:
         return _indexed(path, *fast)
@@ -116,8 +132,6 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], list[Problem]]:
         column = err.position - (text.rfind("\n", 0, err.position) + 1)
         return None, {}, [Problem(path, line, "", f"the character U+{err.character:04X} is not allowed in YAML; "
                                                   "delete it", excerpt(source_lines, line, column))]
-    except yaml.YAMLError as err:  # anything else PyYAML gives no place for
-        return None, {}, [Problem(path, None, "", f"YAML syntax error: {err}")]
     return _indexed(path, data, node)
 
 

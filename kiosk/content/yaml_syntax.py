@@ -52,7 +52,7 @@ def explain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int | None, in
                 return index + 1, lines[index].index("-") + 1, "a space is missing after the '-' that starts a list item"
         text = lines[at.line]
         key = _KEY.match(text)
-        if key and at.column >= key.end() - 1 and at.column != text.index(":"):
+        if not key or at.column >= key.end():  # a colon past the line's own field, or in text carried on from above
             return at.line + 1, at.column, ("a colon followed by a space inside unquoted text; "
                                             "put the whole text in quotes")
         return at.line + 1, _indent(text), "this line is indented more than the field it belongs with"
