@@ -71,13 +71,13 @@ def test_a_date_is_read_alike_by_both_readers_and_one_that_does_not_exist_stays_
     assert fast[0]["date"] == (dt.date.fromisoformat(value) if value.endswith("24") else value)
 
 
-@pytest.mark.parametrize("text, line, column, tag, value", [
-    ("order: !!int eight\n", 1, 7, "!!int", "'eight'"),
-    ("title: x\nshown: !!bool maybe\n", 2, 7, "!!bool", "'maybe'"),
-    ("hours_checked: !!timestamp soon\n", 1, 15, "!!timestamp", "'soon'"),
+@pytest.mark.parametrize("text, line, column, tag", [
+    ("order: !!int eight\n", 1, 7, "!!int"),
+    ("title: x\nshown: !!bool maybe\n", 2, 7, "!!bool"),
+    ("hours_checked: !!timestamp soon\n", 1, 15, "!!timestamp"),
 ])
 def test_a_value_that_does_not_fit_its_tag_is_a_problem_at_its_line_in_both_readers(tmp_path, monkeypatch,
-                                                                                    text, line, column, tag, value):
+                                                                                    text, line, column, tag):
     # PyYAML lets a bare ValueError, KeyError or AttributeError out of the tag's own reader: no file, no line
     path = tmp_path / "card.yaml"
     path.write_text(text)
@@ -85,8 +85,8 @@ def test_a_value_that_does_not_fit_its_tag_is_a_problem_at_its_line_in_both_read
     assert fast == careful
     (problem,) = fast[2]
     first, quoted, caret = str(problem).split("\n")
-    assert first == f"{path}:{line}: YAML syntax error: the value {value} cannot be read as {tag}; " \
-                    "correct it or delete the tag"
+    assert first == f"{path}:{line}: this value cannot be read as {tag}; correct it or delete the tag"
+    assert quoted == f"{line:>5} | {text.splitlines()[line - 1]}"
     assert caret == "      | " + " " * column + "^"
 
 

@@ -26,13 +26,11 @@ class _ValuesFitTheirTags:
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep=deep)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, _Refused):
             raise
         except Exception as err:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            value = f"the value {node.value!r}" if isinstance(node, yaml.ScalarNode) else "this value"
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{value} cannot be read as {tag}; correct it or delete the tag", node.start_mark) from err
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # the value itself is quoted under the message
+            raise _Refused(f"this value cannot be read as {tag}; correct it or delete the tag", node.start_mark) from err
 
 
 class _ContentLoader(_ValuesFitTheirTags, yaml.SafeLoader):
@@ -97,7 +95,7 @@ def _read_with_libyaml(text: str):
             return (loader.construct_document(node) if node is not None else None), node
         finally:
             loader.dispose()
-    except yaml.YAMLError:
+    except (yaml.YAMLError, _Refused):
         return None
 
 
