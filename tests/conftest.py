@@ -22,6 +22,18 @@ os.environ.setdefault("KIOSK_DATABASE_URL",
                       f"sqlite:///{tempfile.mkdtemp(prefix='kiosk-feedback-')}/feedback.sqlite3")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def scratch_bank_holiday_cache(tmp_path_factory):
+    """Bank holidays the tests' apps look up are kept in a scratch folder (one per test process), never the user's
+    cache: an answer kept there under a wrong name (by a mutant, scripts/mutation) would be believed by later runs."""
+    from kiosk.content import bank_holidays
+
+    folder = tmp_path_factory.mktemp("bank-holidays")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bank_holidays, "cache_dir", lambda: folder)
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def app():
     return create_app({"TESTING": True})

@@ -45,3 +45,13 @@ def test_a_slip_is_reported_at_its_own_line_and_column(tmp_path, text, line, col
     assert first == f"{path}:{line}: {words}"
     assert quoted == f"{line:>5} | {text.splitlines()[line - 1]}"
     assert caret == "      | " + " " * column + "^"
+
+
+def test_a_long_line_is_quoted_from_forty_characters_before_the_damage_with_both_ends_marked_cut(tmp_path):
+    text = "title: " + "a" * 150 + ": b" + "c" * 58  # 218 characters, the colon at 157
+    path = tmp_path / "card.yaml"
+    path.write_text(text + "\n")
+    (problem,) = read_yaml(path)[2]
+    assert str(problem).split("\n") == [f"{path}:1: {COLON_IN_TEXT}",
+                                        f"    1 | …{text[117:217]}…",  # 100 characters; one more is cut off
+                                        "      | " + " " * 41 + "^"]
