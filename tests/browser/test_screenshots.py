@@ -25,6 +25,12 @@ def screenshot_languages() -> list[str]:
     return [source] + rtl[:1] + ltr[:1]
 
 
+def drawn(page) -> None:
+    """Waits for two frames drawn at the page's new size: asked at once after a resize, Chromium sometimes answers
+    "Unable to capture screenshot" (seen on CI's loaded machine)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
+
+
 @pytest.mark.parametrize("lang", screenshot_languages())
 def test_screenshots_of_each_page_type_are_written_for_review(open_page, lang):
     page = open_page("portrait-kiosk")
@@ -37,11 +43,13 @@ def test_screenshots_of_each_page_type_are_written_for_review(open_page, lang):
         for size, (width, height) in SIZES.items():  # each page loaded once, then seen at each size
             resize(page, size)
             stem = folder / f"{name.replace(' ', '-')}-{size}"
+            drawn(page)
             shot = Image.open(io.BytesIO(page.screenshot(path=f"{stem}.png")))
             assert shot.size == (width, height), path
             assert shot.getcolors(16) is None, f"{path}: the screen is (nearly) blank"  # text alone brings more colours
             # The whole page in a window as tall as the page, so the sticky panel rests at the end of it
             # rather than floating over the middle, as it would in Playwright's full-page capture.
             page.set_viewport_size({"width": width, "height": page.evaluate("document.documentElement.scrollHeight")})
+            drawn(page)
             full = page.screenshot(path=f"{stem}-full.png")
             assert Image.open(io.BytesIO(full)).size[1] >= height, path
