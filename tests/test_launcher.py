@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 from kiosk.settings import PROJECT_DIR
+from kiosk.shell.supervisor import free_port
 
 
 def start(*args, env=None):
@@ -63,3 +64,23 @@ def test_broken_content_stops_the_launcher_with_clear_lines(content_copy):
     assert proc.returncode == 1
     assert "child-neglect.yaml" in err and "did you mean 'title'?" in err
     assert "Traceback" not in err and "http://" not in out
+
+
+def test_the_window_s_server_process_answers_before_it_imports_what_only_other_pages_need(tmp_path):
+    # issue 16: the server process starts beside the window on two cores; what it imports before its first answer
+    # is time the window waits. The feedback database (SQLAlchemy, Alembic) opens a moment after it serves.
+    command = [sys.executable, "-X", "importtime", "-m", "kiosk.cli.serve", "--port", str(free_port())]
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.Popen(command, cwd=PROJECT_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        proc.stdin.write("serve\n")
+        proc.stdin.flush()
+        before = read_lines_until(proc, proc.stdout, "Safeguarding Learning Kiosk: open http://")
+    finally:
+        proc.kill()
+        proc.wait()
+    imported = {line.split("|")[-1].strip() for line in before if line.startswith("import time:")}
+    assert {"flask", "kiosk.content", "waitress"} <= imported  # what serving needs; the listing is read right
+    too_soon = {"sqlalchemy", "alembic", "flask_frozen", "brotli", "weasyprint", "segno"} & imported
+    assert not too_soon, f"imported before the server's first answer: {sorted(too_soon)}"

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, export, feedback, i18n, pin, posters, settings
-
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, not with the package: the kiosk window's server process runs kiosk.cli.serve, and must not
+    # wait for what other commands import (SQLAlchemy, Frozen-Flask, brotli) before it answers (issue 16).
+    from . import check, export, feedback, i18n, pin, posters, settings
+
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding Learning Kiosk tools")
     commands = parser.add_subparsers(dest="command", required=True)
     check.add_commands(commands)
